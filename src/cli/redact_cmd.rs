@@ -1,0 +1,108 @@
+//! `scrim redact`: the text with every finding rewritten by an operator.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde_json::json;
+
+use super::input::{self, default_threads, display_name, parallel_map};
+use super::{engine, RedactArgs};
+use crate::redact::{apply, HashKey, Operator};
+
+pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
+    let engine = engine(&args.detect)?;
+    let operator = Operator::from(args.operator);
+    let key = match operator {
+        Operator::Hash => Some(load_or_create_key(&key_path(args)?)?),
+        _ => None,
+    };
+    let name = display_name(&args.input);
+    let bytes = input::read_bytes(&args.input)?;
+    let text = input::utf8(&name, &bytes)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if !args.jsonl {
+        let findings = engine.scan(text);
+        out.write_all(apply(text, &findings, operator, key.as_ref()).as_bytes())?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let results = parallel_map(&lines, default_threads(), |&(line_no, line)| {
+        let record = input::parse_record(&name, line_no, line)?;
+        let findings = engine.scan(&record.text);
+        let redacted = apply(&record.text, &findings, operator, key.as_ref());
+        anyhow::Ok(json!({"id": record.id, "text": redacted}))
+    });
+    let mut failed = 0usize;
+    for r in results {
+        match r {
+            Ok(v) => {
+                serde_json::to_writer(&mut out, &v)?;
+                writeln!(out)?;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("scrim: error: {e:#}");
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("scrim: {failed} line(s) could not be redacted; their output is missing");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn key_path(args: &RedactArgs) -> anyhow::Result<PathBuf> {
+    if let Some(p) = &args.key_file {
+        return Ok(p.clone());
+    }
+    if let Some(dir) = std::env::var_os("SCRIM_DATA_DIR") {
+        return Ok(PathBuf::from(dir).join("redact.key"));
+    }
+    let home = std::env::var_os("HOME").context("no --key-file given and HOME is not set")?;
+    Ok(PathBuf::from(home).join(".local/share/scrim/redact.key"))
+}
+
+/// Read the key, or create it (random, mode 0600) if the file does not exist.
+fn load_or_create_key(path: &Path) -> anyhow::Result<HashKey> {
+    match std::fs::read(path) {
+        Ok(bytes) => HashKey::new(bytes)
+            .with_context(|| format!("{}: a hash key must be at least 16 bytes", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let key = HashKey::generate();
+            write_private(path, key.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("scrim: created a new hash key at {}", path.display());
+            Ok(key)
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+/// Write a file readable by its owner only.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}

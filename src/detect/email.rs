@@ -1,0 +1,160 @@
+//! E-mail addresses: plain (also internationalized), and obfuscated for humans
+//! ("jane dot doe at example dot com", "jane[at]example[.]com"). Escaped forms
+//! (`\u0040`, `%40`, `&#64;`) are decoded by normalization before this runs.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use super::{compile, BuildError, Detector, Finding, Label, ScanInput};
+
+const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.(?:xn--[a-z0-9-]{2,59}|\p{L}{2,24})";
+
+/// `at`/`dot` written out or bracketed. The domain must end in a common or
+/// two-letter TLD so that "meet at the office dot com" style prose does not match
+/// arbitrary words.
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+
+/// Plain and obfuscated e-mail detector.
+#[derive(Debug)]
+pub struct EmailDetector {
+    plain: Regex,
+    obfuscated: Regex,
+    name_plain: Arc<str>,
+    name_obfuscated: Arc<str>,
+}
+
+impl EmailDetector {
+    pub fn new() -> Result<Self, BuildError> {
+        Ok(EmailDetector {
+            plain: compile("email", PLAIN)?,
+            obfuscated: compile("email_obfuscated", OBFUSCATED)?,
+            name_plain: Arc::from("pattern:email"),
+            name_obfuscated: Arc::from("pattern:email_obfuscated"),
+        })
+    }
+}
+
+impl Detector for EmailDetector {
+    fn name(&self) -> &str {
+        "email"
+    }
+
+    fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        let text = input.text();
+        let bytes = text.as_bytes();
+        if memchr::memchr(b'@', bytes).is_some() {
+            for m in self.plain.find_iter(text) {
+                let (mut start, end) = (m.start(), m.end());
+                // A local part does not start or end with a dot or quote.
+                while start < end && matches!(bytes[start], b'.' | b'\'' | b'-') {
+                    start += 1;
+                }
+                let local_end = start + text[start..end].find('@').unwrap_or(0);
+                if local_end <= start || bytes[local_end - 1] == b'.' {
+                    continue;
+                }
+                // Part of a URL's credentials (`user:pass@host`) is the secret detector's.
+                if start > 0 && bytes[start - 1] == b':' {
+                    continue;
+                }
+                out.push(Finding {
+                    start,
+                    end,
+                    label: Label::EmailAddress,
+                    score: 0.95,
+                    detector: self.name_plain.clone(),
+                });
+            }
+        }
+        if has_obfuscation_cue(bytes) {
+            for caps in self.obfuscated.captures_iter(text) {
+                let (Some(m), Some(local), Some(at), Some(domain)) = (
+                    caps.get(0),
+                    caps.name("local"),
+                    caps.name("at"),
+                    caps.name("domain"),
+                ) else {
+                    continue;
+                };
+                if !is_obfuscated(local.as_str(), at.as_str(), domain.as_str()) {
+                    continue;
+                }
+                out.push(Finding {
+                    start: m.start(),
+                    end: m.end(),
+                    label: Label::EmailAddress,
+                    score: 0.8,
+                    detector: self.name_obfuscated.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a match is a deliberately obfuscated address rather than prose.
+/// A bracketed `[at]` is deliberate; a bare " at " ("look at example.com") is only
+/// taken when the rest is obfuscated too ("dot") or the local part looks like one
+/// (digits, dots, underscores).
+fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
+    let bracketed = |s: &str| s.contains(['[', '(', '{', '<']);
+    if bracketed(at) {
+        return true;
+    }
+    let spelled_dot = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        lower.contains(" dot ") || bracketed(s)
+    };
+    let local_like = local.contains(['.', '_', '+']) || local.bytes().any(|b| b.is_ascii_digit());
+    spelled_dot(domain) || spelled_dot(local) || local_like
+}
+
+/// Cheap test before the (slower) obfuscation regex: an "at" word or bracket form.
+fn has_obfuscation_cue(b: &[u8]) -> bool {
+    memchr::memmem::find(b, b" at ").is_some()
+        || memchr::memmem::find(b, b" AT ").is_some()
+        || memchr::memmem::find(b, b"at]").is_some()
+        || memchr::memmem::find(b, b"at)").is_some()
+        || memchr::memmem::find(b, b"at}").is_some()
+        || memchr::memmem::find(b, b"at>").is_some()
+        || memchr::memmem::find(b, b"AT]").is_some()
+        || memchr::memmem::find(b, b"AT)").is_some()
+        || memchr::memmem::find(b, b" @ ").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let d = EmailDetector::new().unwrap();
+        let input = ScanInput::new(text);
+        let mut out = Vec::new();
+        d.detect(&input, &mut out);
+        out.into_iter().map(|f| text[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn plain_addresses() {
+        assert_eq!(found("mail info@presidio.site now"), vec!["info@presidio.site"]);
+        assert_eq!(found("a@xn--d1acufc.xn--p1ai"), vec!["a@xn--d1acufc.xn--p1ai"]);
+        assert_eq!(found("<jörg.müller@beispiel.de>"), vec!["jörg.müller@beispiel.de"]);
+        assert_eq!(found("o'brien@x.ie."), vec!["o'brien@x.ie"]);
+        assert!(found("my email is info@presidio.").is_empty());
+        assert!(found("hello-world here").is_empty());
+    }
+
+    #[test]
+    fn obfuscated_addresses() {
+        assert_eq!(
+            found("write to jane dot doe at example dot com please"),
+            vec!["jane dot doe at example dot com"]
+        );
+        assert_eq!(found("jane[at]example[dot]com"), vec!["jane[at]example[dot]com"]);
+        assert_eq!(found("jane (at) example.org"), vec!["jane (at) example.org"]);
+        assert!(found("meet me at the office tomorrow").is_empty());
+        assert!(found("look at this dot product").is_empty());
+        assert!(found("let's look at example.com first").is_empty());
+        assert_eq!(found("mail j.doe at example.com"), vec!["j.doe at example.com"]);
+    }
+}

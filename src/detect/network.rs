@@ -1,0 +1,363 @@
+//! Network identifiers: IPv4 and IPv6 host addresses (parsed, not just matched;
+//! loopback, unspecified, broadcast and netmasks excluded; version strings told
+//! apart by shape and context) and URLs (with a scheme, `www.`, or a known TLD
+//! followed by a path). URLs that embed credentials belong to the secret detector.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::Arc;
+
+use regex::Regex;
+
+use super::context::{evidence, ContextRule, Evidence};
+use super::{compile, is_token, BuildError, Detector, Finding, Label, ScanInput};
+
+const IPV4: &str = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:/\d{1,3})?";
+/// A run of hex digits, colons and dots with at least two colons; parsed afterwards.
+const IPV6: &str = r"[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[0-9A-Za-z]+)?(?:/\d{1,4})?";
+
+const URL_SCHEME: &str = r#"(?i)(?:https?|ftps?|sftp|wss?)://[^\s<>"'`{}|\\^\[\]]+(?:\[[0-9a-f:.]+\][^\s<>"'`{}|\\^]*)?"#;
+const URL_WWW: &str = r#"(?i)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#:][^\s<>"'`{}|\\^]*)?"#;
+const URL_HOST_PATH: &str = r#"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|org|net|edu|gov|mil|int|io|co|dev|app|ai|info|biz|me|tv|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|br|in|jp|cn|au|ca|ru|eu|ie|nz|za|mx|ar|cl|kr|tw|hk|sg|site|online|tech|store|cloud|xyz|page|blog|shop|news|ly|gg|to|so|ac|cc|ws)/[^\s<>"'`{}|\\^]*"#;
+
+const IP_CONTEXT: ContextRule = ContextRule {
+    words: &[
+        "ip", "ipv4", "ipv6", "address", "addr", "host", "server", "src", "dst", "source",
+        "destination", "from", "client", "peer", "remote", "lease", "gateway", "gw", "dns",
+        "probe", "allow", "deny", "block", "ping", "connect", "nat", "subnet", "route", "proxy",
+        "vpn", "firewall", "->", "login", "hop", "traceroute", "whitelist", "blacklist",
+        "blocklist", "listen",
+    ],
+    negative: &[
+        "version", "ver", "v", "build", "release", "firmware", "upgrad", "updat", "changelog",
+        "sdk", "tag", "package", "patch", "rc",
+    ],
+    before: 30,
+    after: 12,
+};
+
+/// IP address and URL detector.
+#[derive(Debug)]
+pub struct NetworkDetector {
+    ipv4: Regex,
+    ipv6: Regex,
+    url_scheme: Regex,
+    url_www: Regex,
+    url_host_path: Regex,
+    name_ip: Arc<str>,
+    name_url: Arc<str>,
+}
+
+impl NetworkDetector {
+    pub fn new() -> Result<Self, BuildError> {
+        Ok(NetworkDetector {
+            ipv4: compile("ipv4", IPV4)?,
+            ipv6: compile("ipv6", IPV6)?,
+            url_scheme: compile("url", URL_SCHEME)?,
+            url_www: compile("url_www", URL_WWW)?,
+            url_host_path: compile("url_host_path", URL_HOST_PATH)?,
+            name_ip: Arc::from("pattern:ip"),
+            name_url: Arc::from("pattern:url"),
+        })
+    }
+
+    fn push(&self, out: &mut Vec<Finding>, start: usize, end: usize, label: Label, score: f32) {
+        let detector = if label == Label::Url {
+            self.name_url.clone()
+        } else {
+            self.name_ip.clone()
+        };
+        out.push(Finding {
+            start,
+            end,
+            label,
+            score,
+            detector,
+        });
+    }
+}
+
+impl Detector for NetworkDetector {
+    fn name(&self) -> &str {
+        "network"
+    }
+
+    fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        let text = input.text();
+        let bytes = text.as_bytes();
+        if memchr::memchr(b'.', bytes).is_some() {
+            for m in self.ipv4.find_iter(text) {
+                if let Some((end, score)) = check_ipv4(text, m.start(), m.end()) {
+                    self.push(out, m.start(), end, Label::IpAddress, score);
+                }
+            }
+        }
+        if memchr::memmem::find(bytes, b":").is_some() {
+            for m in self.ipv6.find_iter(text) {
+                if let Some((start, end)) = check_ipv6(text, m.start(), m.end()) {
+                    self.push(out, start, end, Label::IpAddress, 0.9);
+                }
+            }
+        }
+        if memchr::memmem::find(bytes, b"://").is_some() {
+            for m in self.url_scheme.find_iter(text) {
+                let end = trim_url_end(text, m.start(), m.end());
+                if has_credentials(&text[m.start()..end]) {
+                    continue;
+                }
+                self.push(out, m.start(), end, Label::Url, 0.9);
+            }
+        }
+        if memchr::memmem::find(bytes, b"www.").is_some() || memchr::memmem::find(bytes, b"WWW.").is_some() {
+            for m in self.url_www.find_iter(text) {
+                let end = trim_url_end(text, m.start(), m.end());
+                if is_token(text, m.start(), end) && !preceded_by(bytes, m.start(), b"/@.") {
+                    self.push(out, m.start(), end, Label::Url, 0.85);
+                }
+            }
+        }
+        if memchr::memchr(b'/', bytes).is_some() {
+            for m in self.url_host_path.find_iter(text) {
+                let end = trim_url_end(text, m.start(), m.end());
+                let path = &text[m.start()..end];
+                let path_len = path.len() - path.find('/').unwrap_or(path.len());
+                // "example.com/" alone, and hosts inside a longer URL or an e-mail, are not.
+                if path_len > 1
+                    && is_token(text, m.start(), end)
+                    && !preceded_by(bytes, m.start(), b"/@.:")
+                {
+                    self.push(out, m.start(), end, Label::Url, 0.7);
+                }
+            }
+        }
+    }
+}
+
+fn preceded_by(bytes: &[u8], start: usize, set: &[u8]) -> bool {
+    start > 0 && set.contains(&bytes[start - 1])
+}
+
+fn check_ipv4(text: &str, start: usize, end: usize) -> Option<(usize, f32)> {
+    let b = text.as_bytes();
+    let (addr_end, prefix) = match text[start..end].find('/') {
+        Some(i) => (start + i, text[start + i + 1..end].parse::<u8>().ok()),
+        None => (end, None),
+    };
+    // Not glued to letters or to more dotted numbers ("1.2.3.4.5" is a version).
+    let before_bad = start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'.');
+    let after = if prefix.is_some() { end } else { addr_end };
+    let after_bad = after < b.len()
+        && (b[after].is_ascii_alphanumeric()
+            || (b[after] == b'.' && b.get(after + 1).is_some_and(u8::is_ascii_digit)));
+    if before_bad || after_bad {
+        return None;
+    }
+    let addr: Ipv4Addr = text[start..addr_end].parse().ok()?;
+    let o = addr.octets();
+    if addr.is_loopback() || addr.is_unspecified() || addr.is_broadcast() || is_netmask(addr) {
+        return None;
+    }
+    // "/8" belongs to the span only when it is a valid prefix length.
+    let end = match prefix {
+        Some(p) if p <= 32 => end,
+        _ => addr_end,
+    };
+    let ev = evidence(text, start, end, &IP_CONTEXT);
+    // 1.2.3.4-like addresses (single-digit middle octets, no private-range start)
+    // are usually versions; they need context.
+    let version_like = o[1] < 10 && o[2] < 10 && !matches!(o[0], 10 | 172 | 192);
+    let score = match (version_like, ev) {
+        (_, Evidence::Contradicts) => 0.3,
+        (true, Evidence::Supports) => 0.85,
+        (true, Evidence::Neutral) => 0.4,
+        (false, _) => 0.85,
+    };
+    Some((end, score))
+}
+
+fn is_netmask(addr: Ipv4Addr) -> bool {
+    let bits = u32::from(addr);
+    bits.leading_ones() >= 8 && bits.leading_ones() + bits.trailing_zeros() == 32
+}
+
+fn check_ipv6(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let cand = &text[start..end];
+    let (body, rest) = match cand.find(['%', '/']) {
+        Some(i) => (&cand[..i], &cand[i..]),
+        None => (cand, ""),
+    };
+    // Trailing dots/colons from the sentence ("… 2001:db8::1.") are not part of it.
+    let trimmed = body.trim_end_matches('.');
+    let trimmed = if trimmed.ends_with(':') && !trimmed.ends_with("::") {
+        trimmed.trim_end_matches(':')
+    } else {
+        trimmed
+    };
+    let body_end = start + trimmed.len();
+    let before_bad = start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b':');
+    let after_pos = if trimmed.len() == body.len() {
+        end
+    } else {
+        body_end
+    };
+    let after_bad = after_pos < b.len() && (b[after_pos].is_ascii_alphanumeric() || b[after_pos] == b'_');
+    if before_bad || after_bad || trimmed.matches(':').count() < 2 {
+        return None;
+    }
+    let addr: Ipv6Addr = trimmed.parse().ok()?;
+    let mapped_v4 = addr.to_ipv4_mapped();
+    if addr.is_loopback()
+        || addr.is_unspecified()
+        || mapped_v4.is_some_and(|v4| v4.is_loopback() || v4.is_unspecified() || v4.is_broadcast())
+    {
+        return None;
+    }
+    if trimmed.len() < body.len() {
+        return Some((start, body_end));
+    }
+    // Zone id ("%eth0") belongs to the address; a prefix length only when valid.
+    let mut span_end = body_end;
+    if let Some(zone) = rest.strip_prefix('%') {
+        let zone_len = zone.find('/').unwrap_or(zone.len());
+        span_end += 1 + zone_len;
+    }
+    if let Some(i) = rest.find('/') {
+        let prefix = &rest[i + 1..];
+        if prefix.parse::<u8>().is_ok_and(|p| p <= 128) {
+            span_end = end;
+        }
+    }
+    Some((start, span_end))
+}
+
+/// Trailing punctuation belongs to the sentence, and a closing bracket only to the
+/// URL if it opened one.
+fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        if end <= start {
+            return end;
+        }
+        let c = b[end - 1];
+        let unbalanced = |open: u8, close: u8| {
+            c == close
+                && b[start..end].iter().filter(|&&x| x == open).count()
+                    < b[start..end].iter().filter(|&&x| x == close).count()
+        };
+        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'*')
+            || unbalanced(b'(', b')')
+            || unbalanced(b'[', b']')
+        {
+            end -= 1;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// `scheme://user:password@host` — a credential, not just a URL.
+pub(crate) fn has_credentials(url: &str) -> bool {
+    let Some(rest) = url.split_once("://").map(|(_, r)| r) else {
+        return false;
+    };
+    let authority_end = rest.rfind('@').unwrap_or(0);
+    let authority = &rest[..authority_end];
+    authority_end > 0 && authority.contains(':') && !authority.contains('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let d = NetworkDetector::new().unwrap();
+        let input = ScanInput::new(text);
+        let mut out = Vec::new();
+        d.detect(&input, &mut out);
+        out.retain(|f| f.score >= 0.5);
+        super::super::merge::merge(out)
+            .into_iter()
+            .map(|f| (f.label, text[f.start..f.end].to_string()))
+            .collect()
+    }
+
+    fn ips(text: &str) -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(l, _)| *l == Label::IpAddress)
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    #[test]
+    fn ipv4() {
+        assert_eq!(ips("LB probes 110.173.43.61. Why?"), vec!["110.173.43.61"]);
+        assert_eq!(ips("(192.168.1.1)"), vec!["192.168.1.1"]);
+        assert_eq!(ips("192.168.2.1@eth0"), vec!["192.168.2.1"]);
+        assert_eq!(ips("Subnet: 192.168.1.0/24"), vec!["192.168.1.0/24"]);
+        assert_eq!(ips("10.0.0.0/123"), vec!["10.0.0.0"]);
+        assert_eq!(ips("dns 8.8.8.8"), vec!["8.8.8.8"]);
+        for none in [
+            "127.0.0.1",
+            "0.0.0.0",
+            "255.255.255.0",
+            "255.255.255.255",
+            "Version 1.2.3",
+            "PostgreSQL 5.3.2.117",
+            "build 10.0.19045.3803",
+            "1.2.3.4.5",
+            "IP192.168.1.1text",
+            "256.256.256.256",
+            "release 110.173.43.61",
+        ] {
+            assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
+        }
+    }
+
+    #[test]
+    fn ipv6() {
+        for (text, want) in [
+            ("2001:db8::8a2e:370:7334", "2001:db8::8a2e:370:7334"),
+            ("Server IP: 2400:c401::5054:ff:fe1b:b031.", "2400:c401::5054:ff:fe1b:b031"),
+            ("[2001:db8::1]:8080", "2001:db8::1"),
+            ("fe80::1%eth0", "fe80::1%eth0"),
+            ("2001:db8::/32", "2001:db8::/32"),
+            ("2001:db8::/9999", "2001:db8::"),
+            ("::ffff:192.0.2.1", "::ffff:192.0.2.1"),
+            ("0:0:0:0:0:FFFF:129.144.52.38", "0:0:0:0:0:FFFF:129.144.52.38"),
+        ] {
+            assert_eq!(ips(text), vec![want.to_string()], "{text}");
+        }
+        for none in [
+            "::1",
+            "src=:: dst=::1",
+            "std::cout",
+            "MyClass::toString",
+            "Time 12:34:56",
+            "aa:bb:cc:dd:ee:ff",
+            "fe80::1text",
+            "2001::db8::1",
+            "12345:db8::1",
+        ] {
+            assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
+        }
+    }
+
+    #[test]
+    fn urls() {
+        let urls = |t: &str| -> Vec<String> {
+            found(t)
+                .into_iter()
+                .filter(|(l, _)| *l == Label::Url)
+                .map(|(_, v)| v)
+                .collect()
+        };
+        assert_eq!(urls("see https://reed.com/support/62369."), vec!["https://reed.com/support/62369"]);
+        assert_eq!(urls("(https://x.org/a_(b))"), vec!["https://x.org/a_(b)"]);
+        assert_eq!(urls("go to www.doe-john.com/portfolio!"), vec!["www.doe-john.com/portfolio"]);
+        assert_eq!(urls("linkedin.com/in/janedoe"), vec!["linkedin.com/in/janedoe"]);
+        assert!(urls("postgres://admin:pw@db:5432/app").is_empty());
+        assert!(urls("open main.py and README.md").is_empty());
+        assert!(urls("mail jane@example.com/x").is_empty());
+    }
+}

@@ -1,0 +1,403 @@
+//! Pattern recognizers for identifiers whose shape and checksum speak for
+//! themselves: payment cards, IBANs, SSNs, NHS numbers, crypto wallets, MAC
+//! addresses and Medicare MBIs. Each is a regex for candidates plus a check that
+//! validates the candidate and scores it with its context.
+//!
+//! Scores: a checksum-validated value with a distinctive shape scores high on its
+//! own; a value whose shape is common (a bare 9- or 10-digit number) needs a context
+//! word to pass the default minimum of 0.5.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use super::context::{evidence, ContextRule, Evidence};
+use super::{compile, is_number_token, is_token, validate, BuildError, Detector, Finding};
+use super::{Label, ScanInput};
+
+/// Validates a candidate `[start, end)` of `text` and returns its score, or `None`
+/// to reject it. May narrow the span (returns the new end).
+type Check = fn(&ScanInput<'_>, usize, usize) -> Option<(usize, f32)>;
+
+struct Recognizer {
+    name: Arc<str>,
+    label: Label,
+    regex: Regex,
+    /// Skip the regex entirely when the text has fewer ASCII digits than this.
+    min_digits: usize,
+    check: Check,
+}
+
+impl std::fmt::Debug for Recognizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recognizer")
+            .field("name", &self.name)
+            .field("label", &self.label)
+            .finish()
+    }
+}
+
+/// The checksum/structure pattern recognizers, run as one detector.
+#[derive(Debug)]
+pub struct PatternDetector {
+    recognizers: Vec<Recognizer>,
+}
+
+impl PatternDetector {
+    pub fn new() -> Result<Self, BuildError> {
+        let specs: &[(&str, Label, &str, usize, Check)] = &[
+            ("credit_card", Label::CreditCard, CARD, 12, check_card),
+            ("iban", Label::IbanCode, IBAN, 6, check_iban),
+            ("us_ssn", Label::UsSsn, SSN, 9, check_ssn),
+            ("uk_nhs", Label::UkNhs, NHS, 10, check_nhs),
+            ("btc_base58", Label::Crypto, BTC_BASE58, 1, check_base58),
+            ("btc_bech32", Label::Crypto, BTC_BECH32, 1, check_bech32),
+            ("eth", Label::Crypto, ETH, 1, check_eth),
+            ("mac", Label::MacAddress, MAC, 1, check_mac),
+            ("mbi", Label::HealthPlanId, MBI, 4, check_mbi),
+        ];
+        let recognizers = specs
+            .iter()
+            .map(|&(name, label, pattern, min_digits, check)| {
+                Ok(Recognizer {
+                    name: Arc::from(format!("pattern:{name}")),
+                    label,
+                    regex: compile(name, pattern)?,
+                    min_digits,
+                    check,
+                })
+            })
+            .collect::<Result<_, BuildError>>()?;
+        Ok(PatternDetector { recognizers })
+    }
+}
+
+impl Detector for PatternDetector {
+    fn name(&self) -> &str {
+        "patterns"
+    }
+
+    fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        let text = input.text();
+        let digit_count = text.bytes().filter(u8::is_ascii_digit).count();
+        for r in &self.recognizers {
+            if digit_count < r.min_digits {
+                continue;
+            }
+            for m in r.regex.find_iter(text) {
+                if let Some((end, score)) = (r.check)(input, m.start(), m.end()) {
+                    out.push(Finding {
+                        start: m.start(),
+                        end,
+                        label: r.label,
+                        score,
+                        detector: r.name.clone(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Score from a base, raised by supporting context and lowered by contradicting context.
+pub(crate) fn scored(base: f32, with_context: f32, ev: Evidence) -> f32 {
+    match ev {
+        Evidence::Supports => with_context,
+        Evidence::Neutral => base,
+        Evidence::Contradicts => (base - 0.4).max(0.0),
+    }
+}
+
+// ---------------------------------------------------------------- credit cards
+
+/// Grouped forms first (4-4-4-4[-3], 4-6-5, 4-6-4 with one kind of separator),
+/// then 12–19 contiguous digits.
+const CARD: &str = r"\d{4}-\d{4}-\d{4}-\d{1,4}(?:-\d{3})?|\d{4} \d{4} \d{4} \d{1,4}(?: \d{3})?|\d{4}-\d{6}-\d{4,5}|\d{4} \d{6} \d{4,5}|\d{12,19}";
+
+const CARD_CONTEXT: ContextRule = ContextRule {
+    words: &[
+        "card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "charged",
+    ],
+    negative: &[
+        "isbn", "order", "tracking", "invoice", "ean", "sku", "account", "iban",
+    ],
+    before: 40,
+    after: 10,
+};
+
+fn check_card(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let s = &text[start..end];
+    if !is_number_token(text, start, end) || !validate::credit_card(s) {
+        return None;
+    }
+    let ev = evidence(text, start, end, &CARD_CONTEXT);
+    Some((end, scored(0.85, 1.0, ev)))
+}
+
+// ---------------------------------------------------------------- IBAN
+
+const IBAN: &str = r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?";
+
+fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let cand = &text[start..end];
+    let expected = validate::iban_length(&cand[..2])?;
+    // Take exactly `expected` alphanumerics; the cut must fall at a group end, so
+    // a word after a grouped IBAN ("… 8901 X in a sentence") is not swallowed.
+    let mut taken = 0;
+    let mut cut = None;
+    for (i, c) in cand.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            taken += 1;
+            if taken == expected {
+                cut = Some(i + 1);
+                break;
+            }
+        }
+    }
+    let cut = cut?;
+    let rest = &cand[cut..];
+    if !(rest.is_empty() || rest.starts_with([' ', '-'])) {
+        return None;
+    }
+    let new_end = start + cut;
+    if !is_token(text, start, new_end) || !validate::iban(&text[start..new_end]) {
+        return None;
+    }
+    Some((new_end, 0.95))
+}
+
+// ---------------------------------------------------------------- US SSN
+
+const SSN: &str = r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{3}\.\d{2}\.\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9}";
+
+const SSN_CONTEXT: ContextRule = ContextRule {
+    words: &[
+        "ssn",
+        "ss#",
+        "ss #",
+        "social security",
+        "social sec",
+        "soc sec",
+        "taxpayer",
+        "tin",
+    ],
+    negative: &[
+        "phone", "tel", "zip", "order", "invoice", "account", "acct", "routing", "passport",
+        "license", "licence", "member", "mrn", "tracking", "ticket",
+    ],
+    before: 40,
+    after: 10,
+};
+
+fn check_ssn(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let s = &text[start..end];
+    if !is_number_token(text, start, end) || !validate::us_ssn(s) {
+        return None;
+    }
+    let ev = evidence(text, start, end, &SSN_CONTEXT);
+    // 3-2-4 with dashes is the canonical, distinctive form; the others are shared
+    // with ZIP+4 codes, phone fragments and plain 9-digit numbers.
+    let canonical = s.len() == 11 && s.as_bytes()[3] == b'-' && s.as_bytes()[6] == b'-';
+    let spaced = s.len() == 11 && !canonical;
+    let score = if canonical {
+        scored(0.8, 1.0, ev)
+    } else if spaced {
+        scored(0.45, 0.95, ev)
+    } else {
+        scored(0.3, 0.9, ev)
+    };
+    Some((end, score))
+}
+
+// ---------------------------------------------------------------- UK NHS
+
+const NHS: &str = r"\d{3}-\d{3}-\d{4}|\d{3} \d{3} \d{4}|\d{10}";
+
+const NHS_CONTEXT: ContextRule = ContextRule {
+    words: &["nhs", "national health", "health service", "chi number", "patient"],
+    negative: &["phone", "tel", "mobile", "call", "fax", "order", "invoice", "account"],
+    before: 40,
+    after: 10,
+};
+
+fn check_nhs(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    if !is_number_token(text, start, end) || !validate::nhs(&text[start..end]) {
+        return None;
+    }
+    let ev = evidence(text, start, end, &NHS_CONTEXT);
+    Some((end, scored(0.5, 1.0, ev)))
+}
+
+// ---------------------------------------------------------------- crypto
+
+const BTC_BASE58: &str = r"[13mn2][1-9A-HJ-NP-Za-km-z]{25,34}";
+const BTC_BECH32: &str = r"(?:bc1|tb1)[02-9ac-hj-np-z]{8,87}|(?:BC1|TB1)[02-9AC-HJ-NP-Z]{8,87}";
+const ETH: &str = r"0x[0-9a-fA-F]{40}";
+
+fn check_base58(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    (is_token(text, start, end) && validate::base58check(&text[start..end])).then_some((end, 1.0))
+}
+
+fn check_bech32(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    (is_token(text, start, end) && validate::bech32_address(&text[start..end]))
+        .then_some((end, 1.0))
+}
+
+fn check_eth(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let s = &text.as_bytes()[start + 2..end];
+    // All-zero and all-same addresses are burn/placeholder addresses.
+    let same = s.iter().all(|&c| c == s[0]);
+    (is_token(text, start, end) && !same).then_some((end, 0.95))
+}
+
+// ---------------------------------------------------------------- MAC
+
+const MAC: &str = r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}";
+
+fn check_mac(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let b = text.as_bytes();
+    // Not part of a longer colon/dash-separated run (IPv6, longer hex strings).
+    let glued_before = start > 0 && matches!(b[start - 1], b':' | b'-' | b'.');
+    let glued_after = end < b.len()
+        && matches!(b[end], b':' | b'-')
+        && b.get(end + 1).is_some_and(u8::is_ascii_hexdigit);
+    if !is_token(text, start, end) || glued_before || glued_after {
+        return None;
+    }
+    let hex: Vec<u8> = b[start..end]
+        .iter()
+        .filter(|c| c.is_ascii_hexdigit())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let all_zero = hex.iter().all(|&c| c == b'0');
+    let broadcast = hex.iter().all(|&c| c == b'f');
+    (!all_zero && !broadcast).then_some((end, 0.9))
+}
+
+// ---------------------------------------------------------------- Medicare MBI
+
+const MBI: &str =
+    r"(?i)[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z]{2}\d{2}";
+
+const MBI_CONTEXT: ContextRule = ContextRule {
+    words: &["medicare", "mbi", "beneficiary", "member", "cms", "health plan", "insurance"],
+    negative: &[],
+    before: 40,
+    after: 10,
+};
+
+fn check_mbi(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
+    let s = &text[start..end];
+    // Dashes, if any, in both places.
+    let dashes = s.bytes().filter(|&c| c == b'-').count();
+    if !is_token(text, start, end) || dashes == 1 || !validate::mbi(s) {
+        return None;
+    }
+    let ev = evidence(text, start, end, &MBI_CONTEXT);
+    Some((end, scored(0.7, 1.0, ev)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let d = PatternDetector::new().unwrap();
+        let input = ScanInput::new(text);
+        let mut out = Vec::new();
+        d.detect(&input, &mut out);
+        let mut v: Vec<_> = out
+            .into_iter()
+            .filter(|f| f.score >= 0.5)
+            .map(|f| (f.label, text[f.start..f.end].to_string()))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn has(text: &str, label: Label, value: &str) -> bool {
+        found(text).contains(&(label, value.to_string()))
+    }
+
+    #[test]
+    fn cards() {
+        let t = "4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881";
+        let got = found(t);
+        assert_eq!(
+            got.iter().filter(|(l, _)| *l == Label::CreditCard).count(),
+            3,
+            "{got:?}"
+        );
+        assert!(has("amex 3714 496353 98431 ok", Label::CreditCard, "3714 496353 98431"));
+        assert!(!has("card 4012-8888-8888-1882", Label::CreditCard, "4012-8888-8888-1882"));
+        assert!(found("ISBN 9780306406157").is_empty());
+    }
+
+    #[test]
+    fn ibans_are_cut_at_country_length() {
+        let t = "this is an iban VG96 VPVG 0000 0123 4567 8901 X in a sentence";
+        assert!(has(t, Label::IbanCode, "VG96 VPVG 0000 0123 4567 8901"));
+        assert!(has("IBAN: DE89370400440532013000.", Label::IbanCode, "DE89370400440532013000"));
+        assert!(found("DE89370400440532013001").is_empty());
+    }
+
+    #[test]
+    fn ssn_needs_context_unless_canonical() {
+        assert!(has("SSN 078-05-1123", Label::UsSsn, "078-05-1123"));
+        assert!(has("id 078-05-1123", Label::UsSsn, "078-05-1123"));
+        assert!(has("my ssn is 078051121", Label::UsSsn, "078051121"));
+        assert!(!has("order 078051121", Label::UsSsn, "078051121"));
+        assert!(!has("SSN ***-**-1234", Label::UsSsn, "1234"));
+        assert!(!has("SSN 666-05-1123", Label::UsSsn, "666-05-1123"));
+    }
+
+    #[test]
+    fn nhs_checksum() {
+        assert!(has("NHS no. 401 023 2137", Label::UkNhs, "401 023 2137"));
+        assert!(!has("NHS no. 401 023 2138", Label::UkNhs, "401 023 2138"));
+    }
+
+    #[test]
+    fn crypto_wallets() {
+        assert!(has("to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", Label::Crypto, "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ"));
+        assert!(found("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2").is_empty());
+        assert!(has(
+            "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+            Label::Crypto,
+            "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
+        ));
+        assert!(has(
+            "ETH 0x52908400098527886E0F7030069857D2E4169EE7",
+            Label::Crypto,
+            "0x52908400098527886E0F7030069857D2E4169EE7"
+        ));
+        assert!(found("8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189").is_empty());
+    }
+
+    #[test]
+    fn mac_addresses() {
+        assert!(has("MAC 00:1A:2B:3C:4D:5E", Label::MacAddress, "00:1A:2B:3C:4D:5E"));
+        assert!(has("Cisco 0012.3456.789A", Label::MacAddress, "0012.3456.789A"));
+        assert!(found("FF:FF:FF:FF:FF:FF").is_empty());
+        assert!(found("10:2F:33-AC-29-C3").is_empty());
+        assert!(found("00:1A:2B:3C:4D").is_empty());
+    }
+
+    #[test]
+    fn mbi() {
+        assert!(has("Medicare ID: 3CD5-FG7-HJ89", Label::HealthPlanId, "3CD5-FG7-HJ89"));
+        assert!(has("1eg4-te5-mk73", Label::HealthPlanId, "1eg4-te5-mk73"));
+        assert!(found("1EG4-TE5MK73").is_empty());
+        assert!(found("1SG4-TE5-MK73").is_empty());
+    }
+}

@@ -1,0 +1,305 @@
+//! Credentials: API keys and tokens in known formats (AWS, GitHub, OpenAI,
+//! Anthropic, Slack, Stripe, Google), JWTs, PEM private-key blocks, URLs and
+//! connection strings with embedded passwords, and values assigned to names like
+//! `password`, `secret`, `token` or `api_key`.
+//!
+//! Placeholders are not secrets: `YOUR_API_KEY`, `sk-xxxx…`, `${TOKEN}`,
+//! `<your-token-here>`, `os.environ[...]`, `{{ secrets.X }}`, `****`, `$DB_PASSWORD`.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use super::network::has_credentials;
+use super::{compile, is_token, validate, BuildError, Detector, Finding, Label, ScanInput};
+
+/// Known token formats: (name, regex). Each is distinctive enough to need no context.
+const KNOWN: &[(&str, &str)] = &[
+    ("aws_access_key", r"(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}"),
+    ("github_token", r"gh[pousr]_[A-Za-z0-9]{36,255}"),
+    ("github_pat", r"github_pat_[A-Za-z0-9_]{22,255}"),
+    ("anthropic_key", r"sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_\-]{20,}"),
+    ("openai_key", r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}"),
+    ("slack_token", r"xox[abposr]-[A-Za-z0-9\-]{10,}"),
+    ("slack_webhook", r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}"),
+    ("stripe_key", r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"),
+    ("google_api_key", r"AIza[0-9A-Za-z_\-]{35}"),
+    ("jwt", r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*"),
+    ("npm_token", r"npm_[A-Za-z0-9]{36}"),
+    ("hf_token", r"hf_[A-Za-z0-9]{34,}"),
+    ("gitlab_pat", r"glpat-[A-Za-z0-9_\-]{20,}"),
+    ("sendgrid_key", r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"),
+];
+
+const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
+
+/// `scheme://user:password@host…`; the password may itself contain `@`, so the
+/// authority runs to the last `@` before the host.
+const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@"'<>]*:[^\s"'<>]*@[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s"'<>`]*)?"#;
+
+/// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
+/// says it holds a credential.
+const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.\-]*(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)["']?\s*(?:=|:=|=>|:|\s)\s*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
+
+const BEARER: &str = r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9._~+/\-]{16,}=*)";
+
+/// Secret detector.
+#[derive(Debug)]
+pub struct SecretDetector {
+    known: Vec<(Arc<str>, Regex)>,
+    pem: Regex,
+    credential_url: Regex,
+    assignment: Regex,
+    bearer: Regex,
+    name_pem: Arc<str>,
+    name_url: Arc<str>,
+    name_assignment: Arc<str>,
+}
+
+impl SecretDetector {
+    pub fn new() -> Result<Self, BuildError> {
+        let known = KNOWN
+            .iter()
+            .map(|&(name, pattern)| Ok((Arc::from(format!("secret:{name}")), compile(name, pattern)?)))
+            .collect::<Result<_, BuildError>>()?;
+        Ok(SecretDetector {
+            known,
+            pem: compile("pem", PEM)?,
+            credential_url: compile("credential_url", CREDENTIAL_URL)?,
+            assignment: compile("secret_assignment", ASSIGNMENT)?,
+            bearer: compile("bearer", BEARER)?,
+            name_pem: Arc::from("secret:pem_private_key"),
+            name_url: Arc::from("secret:credential_url"),
+            name_assignment: Arc::from("secret:assignment"),
+        })
+    }
+}
+
+impl Detector for SecretDetector {
+    fn name(&self) -> &str {
+        "secrets"
+    }
+
+    fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        let text = input.text();
+        let bytes = text.as_bytes();
+        let mut push = |start: usize, end: usize, score: f32, detector: &Arc<str>| {
+            out.push(Finding {
+                start,
+                end,
+                label: Label::Secret,
+                score,
+                detector: detector.clone(),
+            });
+        };
+        for (name, re) in &self.known {
+            for m in re.find_iter(text) {
+                let value = m.as_str();
+                if is_token(text, m.start(), m.end()) && !is_placeholder(value) {
+                    push(m.start(), m.end(), 0.95, name);
+                }
+            }
+        }
+        if memchr::memmem::find(bytes, b"-----BEGIN").is_some() {
+            for m in self.pem.find_iter(text) {
+                push(m.start(), m.end(), 1.0, &self.name_pem);
+            }
+        }
+        if memchr::memmem::find(bytes, b"://").is_some() {
+            for m in self.credential_url.find_iter(text) {
+                let url = m.as_str();
+                let end = m.start() + url.trim_end_matches(['.', ',', ';', ')', ']']).len();
+                let url = &text[m.start()..end];
+                if has_credentials(url) && !password_is_placeholder(url) {
+                    push(m.start(), end, 0.95, &self.name_url);
+                }
+            }
+        }
+        for caps in self.assignment.captures_iter(text) {
+            let (Some(name), Some(value)) = (caps.name("name"), caps.name("value")) else {
+                continue;
+            };
+            let quoted = caps.name("q").is_some_and(|q| !q.as_str().is_empty());
+            let (start, mut end) = (value.start(), value.end());
+            // An unquoted value ends at a closing bracket or quote of the surrounding code.
+            if !quoted {
+                end = start + text[start..end].trim_end_matches([')', ']', '}', '.']).len();
+            }
+            let v = &text[start..end];
+            if let Some(score) = assignment_score(name.as_str(), v) {
+                push(start, end, score, &self.name_assignment);
+            }
+        }
+        for caps in self.bearer.captures_iter(text) {
+            if let Some(v) = caps.name("value") {
+                let value = v.as_str();
+                if !is_placeholder(value) && validate::shannon_entropy(value) >= 3.0 {
+                    push(v.start(), v.end(), 0.9, &self.name_assignment);
+                }
+            }
+        }
+    }
+}
+
+/// Score of a value assigned to a credential-like name, or `None` if it is not a secret.
+fn assignment_score(name: &str, value: &str) -> Option<f32> {
+    if is_placeholder(value) || value.contains("://") || is_reference(value) {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    let password_name = ["password", "passwd", "passphrase", "pwd"]
+        .iter()
+        .any(|w| name.contains(w));
+    // Names of things about credentials, not credentials: token_type, token_url, max_tokens…
+    let meta_name = ["type", "url", "uri", "endpoint", "expir", "ttl", "length", "count", "max", "file", "path", "name", "id", "header", "policy", "format"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    if meta_name && !password_name {
+        return None;
+    }
+    let entropy = validate::shannon_entropy(value);
+    if password_name {
+        // Passwords are often low-entropy words with digits; anything real counts.
+        return (value.len() >= 6 && value.chars().any(|c| !c.is_ascii_alphabetic()) || entropy >= 3.0)
+            .then_some(0.85);
+    }
+    (value.len() >= 16 && entropy >= 3.5 && value.chars().any(|c| c.is_ascii_digit()))
+        .then_some(0.8)
+}
+
+/// Values that refer to a secret held elsewhere rather than being one.
+fn is_reference(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    lower.starts_with("os.environ")
+        || lower.starts_with("process.env")
+        || lower.starts_with("env.")
+        || lower.starts_with("getenv")
+        || lower.starts_with("secrets.")
+        || lower.starts_with("vault:")
+        || lower.starts_with("arn:")
+        || lower.starts_with("true")
+        || lower.starts_with("false")
+        || lower.starts_with("null")
+        || lower.starts_with("none")
+        || value.contains('(')
+}
+
+/// Template values and examples: never real credentials.
+pub(crate) fn is_placeholder(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let starts = ['$', '{', '<', '%', '*', '[', '#'];
+    if value.starts_with(starts) || value.ends_with(['>', '}']) {
+        return true;
+    }
+    const MARKERS: &[&str] = &[
+        "xxxx", "****", "....", "your", "example", "placeholder", "changeme", "change_me",
+        "replace", "dummy", "redacted", "insert", "sample", "<", "todo", "fixme", "0000000000",
+        "abcdef123", "1234567890",
+    ];
+    if MARKERS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // YOUR_API_KEY, REPLACE_ME, API_TOKEN: upper-case words and underscores only.
+    if value.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+        return true;
+    }
+    // Very few distinct characters: "aaaaaaaa", "sk-1111111111111111".
+    let mut seen = [false; 256];
+    let mut distinct = 0;
+    for b in value.bytes() {
+        if !seen[usize::from(b)] {
+            seen[usize::from(b)] = true;
+            distinct += 1;
+        }
+    }
+    distinct <= 4
+}
+
+fn password_is_placeholder(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return true;
+    };
+    let at = rest.rfind('@').unwrap_or(0);
+    let userinfo = &rest[..at];
+    let password = userinfo.split_once(':').map_or("", |(_, p)| p);
+    password.is_empty() || is_placeholder(password) || password.eq_ignore_ascii_case("password")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let d = SecretDetector::new().unwrap();
+        let input = ScanInput::new(text);
+        let mut out = Vec::new();
+        d.detect(&input, &mut out);
+        let mut v: Vec<String> = out
+            .into_iter()
+            .filter(|f| f.score >= 0.5)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn known_formats() {
+        for secret in [
+            "AKIAIOSFODNN7EXAMPLF",
+            "ghp_aBcD1234eFgH5678iJkL9012mNoP3456qRsT",
+            "sk-proj-Abc123Def456Ghi789Jkl012Mno345Pqr678",
+            "sk-ant-api03-DN-yFePo6y4yKHPKavI0UtmmruY8IaMnJe5MSPuyJdq4-bAqe0FFxKgupaHYplBy",
+            "xoxb-483920175563-902847561034-AbCdEfGhIjKlMnOpQrStUvWx",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+        ] {
+            let text = format!("key: '{secret}'");
+            assert!(found(&text).contains(&secret.to_string()), "{secret}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn jwt_pem_and_urls() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        assert_eq!(found(&format!("Authorization: Bearer {jwt}")), vec![jwt.to_string()]);
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----";
+        assert_eq!(found(&format!("key:\n{pem}\nthanks")), vec![pem.to_string()]);
+        let url = "postgres://admin:Maple@123@db.internal:5432/app";
+        assert_eq!(found(&format!("DATABASE_URL={url}\nDEBUG=true")), vec![url.to_string()]);
+        assert!(found("postgres://user:${DB_PASSWORD}@db:5432/app").is_empty());
+    }
+
+    #[test]
+    fn assignments() {
+        assert_eq!(found(r#"ADMIN_PASSWORD = "Summer!123x""#), vec!["Summer!123x"]);
+        assert_eq!(
+            found("aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE1'"),
+            Vec::<String>::new(),
+            "EXAMPLE marks a documentation key"
+        );
+        assert_eq!(
+            found("aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1'"),
+            vec!["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1"]
+        );
+    }
+
+    #[test]
+    fn placeholders_are_not_secrets() {
+        for text in [
+            "API_KEY = YOUR_API_KEY",
+            "OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxx",
+            "token: ${GITHUB_TOKEN}",
+            "api_key: <your-token-here>",
+            "password = os.environ['DB_PASSWORD']",
+            "secret: {{ secrets.AWS_SECRET_ACCESS_KEY }}",
+            "PASSWORD=$DB_PASSWORD",
+            "password: ****",
+            "max_tokens: 4096",
+            "token_type: bearer_access",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

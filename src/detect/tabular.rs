@@ -1,0 +1,172 @@
+//! Table awareness: in a CSV/TSV/pipe table pasted into a prompt, the header names
+//! what each column holds ("dob", "mrn", "zip"), which is the context word a value
+//! deep in the table no longer has next to it.
+//!
+//! A table is a run of at least two consecutive lines that contain the same
+//! delimiter the same (non-zero) number of times; its first line is the header.
+//! Quoted fields are respected for `,` and `;`.
+
+/// The tables found in one text.
+#[derive(Debug, Default)]
+pub struct Tables {
+    /// `(header line start, header line end, table end, delimiter)`.
+    blocks: Vec<(usize, usize, usize, u8)>,
+}
+
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Lines longer than this are not treated as table rows (keeps the scan linear).
+const MAX_ROW_BYTES: usize = 4096;
+
+impl Tables {
+    /// Find the tables of `text`.
+    pub fn find(text: &str) -> Tables {
+        let mut blocks = Vec::new();
+        if !text.contains('\n') {
+            return Tables { blocks };
+        }
+        let lines: Vec<(usize, usize)> = line_spans(text).collect();
+        for &delim in &DELIMITERS {
+            let mut i = 0;
+            while i < lines.len() {
+                let (s, e) = lines[i];
+                let count = count_fields(&text[s..e], delim);
+                if count < min_fields(delim) || e - s > MAX_ROW_BYTES {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < lines.len() {
+                    let (ls, le) = lines[j];
+                    if le - ls > MAX_ROW_BYTES || count_fields(&text[ls..le], delim) != count {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j - i >= 2 && looks_like_header(&text[s..e], delim) {
+                    blocks.push((s, e, lines[j - 1].1, delim));
+                }
+                i = j.max(i + 1);
+            }
+        }
+        Tables { blocks }
+    }
+
+    /// The header cell above byte `pos`, if `pos` is in a data row of a table.
+    pub fn header_for<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
+        let &(hs, he, _, delim) = self
+            .blocks
+            .iter()
+            .find(|&&(_, he, end, _)| pos > he && pos <= end)?;
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let column = field_index(&text[line_start..pos], delim);
+        split_fields(&text[hs..he], delim)
+            .nth(column)
+            .map(|h| h.trim().trim_matches('"'))
+    }
+}
+
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let s = start;
+        start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        (s, s + content.len())
+    })
+}
+
+/// Number of fields on a line (delimiters outside quotes + 1), or 0 if none.
+fn count_fields(line: &str, delim: u8) -> usize {
+    let n = field_index(line, delim);
+    if n == 0 {
+        0
+    } else {
+        n + 1
+    }
+}
+
+/// Index of the field that the end of `prefix` is in.
+fn field_index(prefix: &str, delim: u8) -> usize {
+    let quotes = delim == b',' || delim == b';';
+    let mut in_quotes = false;
+    let mut n = 0;
+    for b in prefix.bytes() {
+        if quotes && b == b'"' {
+            in_quotes = !in_quotes;
+        } else if b == delim && !in_quotes {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn split_fields(line: &str, delim: u8) -> impl Iterator<Item = &str> {
+    let quotes = delim == b',' || delim == b';';
+    let mut in_quotes = false;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, b) in line.bytes().enumerate() {
+        if quotes && b == b'"' {
+            in_quotes = !in_quotes;
+        } else if b == delim && !in_quotes {
+            parts.push(&line[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&line[start..]);
+    parts.into_iter()
+}
+
+/// Two commas on consecutive prose lines are common; two tabs are not.
+fn min_fields(delim: u8) -> usize {
+    if delim == b'\t' {
+        2
+    } else {
+        3
+    }
+}
+
+/// A header names columns: its cells are short, mostly letters, and not sentences.
+fn looks_like_header(line: &str, delim: u8) -> bool {
+    split_fields(line, delim).all(|cell| {
+        let cell = cell.trim().trim_matches('"');
+        let letters = cell.bytes().filter(u8::is_ascii_alphabetic).count();
+        let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+        let sentence = cell.ends_with(['.', '?', '!', ':']) || cell.split_whitespace().count() > 4;
+        cell.len() <= 40 && letters > 0 && digits * 3 <= letters && !sentence
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_header_of_csv_column() {
+        let text = "Pivot this:\nname,mrn,dob\nAnn Lee,12345678,01/02/1990\nBo Chan,\"8765,43\",03/04/1980\n";
+        let t = Tables::find(text);
+        let pos = text.find("12345678").unwrap();
+        assert_eq!(t.header_for(text, pos), Some("mrn"));
+        let pos = text.find("03/04/1980").unwrap();
+        assert_eq!(t.header_for(text, pos), Some("dob"));
+        // the header itself and the text above are not in a data row
+        assert_eq!(t.header_for(text, text.find("mrn").unwrap()), None);
+        assert_eq!(t.header_for(text, 2), None);
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        let text = "Hello, world, again.\nHow are you, friend, today?\n";
+        let t = Tables::find(text);
+        assert_eq!(t.header_for(text, 20), None);
+    }
+
+    #[test]
+    fn semicolon_tables() {
+        let text = "payee;iban;amount\nA B;DE89370400440532013000;10,00\nC D;GB29NWBK60161331926819;5,00\n";
+        let t = Tables::find(text);
+        let pos = text.find("GB29").unwrap();
+        assert_eq!(t.header_for(text, pos), Some("iban"));
+    }
+}
