@@ -91,6 +91,7 @@ pub struct DateDetector {
     numeric: Regex,
     month_first: Regex,
     day_first: Regex,
+    month_year: Regex,
     time: Regex,
     name: Arc<str>,
 }
@@ -107,6 +108,7 @@ impl DateDetector {
         let day_first = format!(
             r"(?i)\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s+|\s+of\s+|\s+de\s+|-){month}\.?(?:,?\s+(?:de\s+)?\d{{4}}|-\d{{2,4}})?"
         );
+        let month_year = format!(r"(?i){month}\.?[ -]\d{{4}}|\d{{1,2}}/\d{{4}}");
         Ok(DateDetector {
             iso: compile(
                 "date_iso",
@@ -115,6 +117,7 @@ impl DateDetector {
             numeric: compile("date_numeric", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")?,
             month_first: compile("date_month_first", &month_first)?,
             day_first: compile("date_day_first", &day_first)?,
+            month_year: compile("date_month_year", &month_year)?,
             time: compile(
                 "time",
                 r"(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?",
@@ -130,6 +133,8 @@ enum Shape {
     Date,
     /// A date with a time of day in ISO form: how systems write timestamps.
     Timestamp,
+    /// A month and year ("May 2021", "05/2021"): less specific, same rules.
+    MonthYear,
 }
 
 impl Detector for DateDetector {
@@ -167,6 +172,12 @@ impl Detector for DateDetector {
                 if is_token(text, m.start(), m.end()) && valid_written(m.as_str()) {
                     dates.push((m.start(), m.end(), Shape::Date));
                 }
+            }
+        }
+        for m in self.month_year.find_iter(text) {
+            let covered = dates.iter().any(|&(s, e, _)| s <= m.start() && m.end() <= e);
+            if !covered && is_number_token(text, m.start(), m.end()) && valid_month_year(m.as_str()) {
+                dates.push((m.start(), m.end(), Shape::MonthYear));
             }
         }
         dates.sort();
@@ -229,14 +240,21 @@ fn score_date(input: &ScanInput<'_>, start: usize, end: usize, shape: Shape) -> 
         return 0.2;
     }
     let base = match shape {
-        Shape::Date => 0.6,
-        Shape::Timestamp => 0.3,
+        // A timestamp that opens a line is a log record's; in prose it is a date.
+        Shape::Timestamp if starts_line(input.text(), start) => 0.2,
+        Shape::Date | Shape::Timestamp | Shape::MonthYear => 0.6,
     };
     match evidence(input.text(), start, end, &PERSONAL) {
         Evidence::Supports => 0.9,
         Evidence::Neutral => base,
         Evidence::Contradicts => 0.2,
     }
+}
+
+/// Whether only an opening bracket or spaces stand between the line start and `pos`.
+fn starts_line(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..pos].trim_start().trim_start_matches('[').is_empty()
 }
 
 /// Text between a date and a time that joins them: " at ", ", ", " - ", " @ ".
@@ -308,6 +326,16 @@ fn valid_numeric(s: &str) -> bool {
         return false;
     }
     valid_day(year, x, y) || valid_day(year, y, x)
+}
+
+fn valid_month_year(s: &str) -> bool {
+    let (m, y) = match s.split_once(['/', ' ', '-']) {
+        Some(parts) => parts,
+        None => return false,
+    };
+    let month = m.parse::<u32>().ok().or_else(|| month_number(m));
+    let year = y.parse::<u32>().ok();
+    matches!((month, year), (Some(1..=12), Some(y)) if valid_year(y))
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -392,6 +420,9 @@ mod tests {
             ("nacido el 15 de marzo de 1990", &["15 de marzo de 1990"]),
             ("Today is 5-MAY-2021", &["5-MAY-2021"]),
             ("seen 18.04.2025 for review", &["18.04.2025"]),
+            ("Today is 2024-03-15T14:30:00Z or not?", &["2024-03-15T14:30:00Z"]),
+            ("hired in May 2021 as a nurse", &["May 2021"]),
+            ("Today is 05/2021", &["05/2021"]),
         ];
         for (text, want) in cases {
             let got = found(text);
@@ -411,6 +442,8 @@ mod tests {
             "date,region,build\n2024-01-02,eu-west-1,1.2.3\n2024-01-03,us-east-2,1.2.4\n",
             "version 3.12.10 and 02/30/2024 and 1990",
             "cron at 10:30 daily",
+            "card expires 05/2027",
+            "Ratio 13/2024",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{compile, is_token, validate, BuildError, Detector, Finding, Label, ScanInput};
+use super::{compile, is_token, BuildError, Detector, Finding, Label, ScanInput};
 
 /// What a keyword says about the token after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,7 +178,12 @@ impl Detector for ContextIdDetector {
             let (start, end) = (m.start(), m.end());
             let token = m.as_str();
             let digits = token.bytes().filter(u8::is_ascii_digit).count();
-            if digits < 4 || token.len() > 24 || !is_token(text, start, end) || looks_like_date(token)
+            // Washington licences (WDL + 9 alphanumerics) may hold only a couple of digits.
+            let wa_licence = token.len() == 12 && token.starts_with("WDL");
+            if (digits < 4 && !wa_licence)
+                || token.len() > 24
+                || !is_token(text, start, end)
+                || looks_like_date(token)
             {
                 continue;
             }
@@ -275,7 +280,7 @@ fn fits(label: Label, token: &str) -> bool {
         Label::HealthPlanId => {
             let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
             let upper_ok = b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-');
-            upper_ok && digits >= 6 && (6..=20).contains(&b.len()) && !validate::aba_routing(token)
+            upper_ok && digits >= 6 && (6..=20).contains(&b.len())
         }
         _ => false,
     }
@@ -311,6 +316,8 @@ mod tests {
             ("my travel document is A12803456", Some((Label::UsPassport, "A12803456"))),
             ("Driver's license: D1234567 (CA)", Some((Label::UsDriverLicense, "D1234567"))),
             ("DL# WDLABC123456 — state WA", Some((Label::UsDriverLicense, "WDLABC123456"))),
+            ("Hotel asks for ID: DL WDLJEZR56SOR, issued", Some((Label::UsDriverLicense, "WDLJEZR56SOR"))),
+            ("Member ID W481233522 — check", Some((Label::HealthPlanId, "W481233522"))),
             ("DL 12-345-6789", Some((Label::UsDriverLicense, "12-345-6789"))),
             ("(acct 12345678901) disputes", Some((Label::UsBankNumber, "12345678901"))),
             ("MRN: 12345678   DOB: 01/02/1990", Some((Label::MedicalRecordNumber, "12345678"))),

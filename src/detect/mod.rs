@@ -264,19 +264,22 @@ pub(crate) fn is_token(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-/// Like [`is_token`], and also not glued to a longer number by a separator
-/// (`12-3456789` is not two numbers, `1.2.3.4.5` is not an IP address).
+/// Like [`is_token`], and also not glued to a longer identifier by a separator:
+/// `12-3456789` is not two numbers, `1.2.3.4.5` is not an IP address, and
+/// `PO-2022-99653` or `INV-2021/775` are reference numbers, not phone numbers.
+/// Commas are not glue: they separate CSV fields far more often than they join
+/// parts of one identifier.
 pub(crate) fn is_number_token(text: &str, start: usize, end: usize) -> bool {
     if !is_token(text, start, end) {
         return false;
     }
     let b = text.as_bytes();
+    let glue = |c: u8| matches!(c, b'-' | b'.' | b'/');
+    // A colon glues digits only ("14:30:00.500"); "Tel:555…" is a label.
     let glued_before = start >= 2
-        && matches!(b[start - 1], b'-' | b'.' | b'/' | b',')
-        && b[start - 2].is_ascii_digit();
-    let glued_after = end + 1 < b.len()
-        && matches!(b[end], b'-' | b'.' | b'/' | b',')
-        && b[end + 1].is_ascii_digit();
+        && ((glue(b[start - 1]) && b[start - 2].is_ascii_alphanumeric())
+            || (b[start - 1] == b':' && b[start - 2].is_ascii_digit()));
+    let glued_after = end + 1 < b.len() && glue(b[end]) && b[end + 1].is_ascii_alphanumeric();
     !glued_before && !glued_after
 }
 
@@ -297,6 +300,8 @@ mod tests {
         assert!(is_number_token("call 555-0132.", 5, 13));
         assert!(!is_number_token("1.2.3.4.5", 0, 7));
         assert!(!is_number_token("12-3456789", 3, 10));
+        assert!(!is_number_token("PO-2022-99653", 3, 13));
+        assert!(is_number_token("csv,4155550132,1990-01-01", 4, 14));
     }
 
     #[test]

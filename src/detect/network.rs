@@ -86,7 +86,7 @@ impl Detector for NetworkDetector {
         let bytes = text.as_bytes();
         if memchr::memchr(b'.', bytes).is_some() {
             for m in self.ipv4.find_iter(text) {
-                if let Some((end, score)) = check_ipv4(text, m.start(), m.end()) {
+                if let Some((end, score)) = check_ipv4(input, m.start(), m.end()) {
                     self.push(out, m.start(), end, Label::IpAddress, score);
                 }
             }
@@ -101,7 +101,8 @@ impl Detector for NetworkDetector {
         if memchr::memmem::find(bytes, b"://").is_some() {
             for m in self.url_scheme.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
-                if has_credentials(&text[m.start()..end]) {
+                let url = &text[m.start()..end];
+                if has_credentials(url) || !has_real_host(url) {
                     continue;
                 }
                 self.push(out, m.start(), end, Label::Url, 0.9);
@@ -136,7 +137,8 @@ fn preceded_by(bytes: &[u8], start: usize, set: &[u8]) -> bool {
     start > 0 && set.contains(&bytes[start - 1])
 }
 
-fn check_ipv4(text: &str, start: usize, end: usize) -> Option<(usize, f32)> {
+fn check_ipv4(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+    let text = input.text();
     let b = text.as_bytes();
     let (addr_end, prefix) = match text[start..end].find('/') {
         Some(i) => (start + i, text[start + i + 1..end].parse::<u8>().ok()),
@@ -161,10 +163,16 @@ fn check_ipv4(text: &str, start: usize, end: usize) -> Option<(usize, f32)> {
         Some(p) if p <= 32 => end,
         _ => addr_end,
     };
-    let ev = evidence(text, start, end, &IP_CONTEXT);
-    // 1.2.3.4-like addresses (single-digit middle octets, no private-range start)
-    // are usually versions; they need context.
-    let version_like = o[1] < 10 && o[2] < 10 && !matches!(o[0], 10 | 172 | 192);
+    let ev = match input.column_header(start) {
+        Some(h) if is_version_header(h) => Evidence::Contradicts,
+        _ => evidence(text, start, end, &IP_CONTEXT),
+    };
+    // 1.2.3.4-like addresses (single-digit middle octets) are usually versions:
+    // they need context, unless they start a private range (10.0.0.1) and do not
+    // follow a product name ("Next.js 10.2.3.139").
+    let small_middle = o[1] < 10 && o[2] < 10;
+    let version_like =
+        small_middle && (!matches!(o[0], 10 | 172 | 192) || follows_product_name(text, start));
     let score = match (version_like, ev) {
         (_, Evidence::Contradicts) => 0.3,
         (true, Evidence::Supports) => 0.85,
@@ -172,6 +180,29 @@ fn check_ipv4(text: &str, start: usize, end: usize) -> Option<(usize, f32)> {
         (false, _) => 0.85,
     };
     Some((end, score))
+}
+
+fn is_version_header(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    ["build", "version", "release", "firmware", "ver"].iter().any(|w| h.contains(w))
+}
+
+/// Whether the word right before `start` (one space apart) names a product:
+/// capitalized or dotted ("PostgreSQL 9.6.2.1", "Next.js 10.2.3.139"), and not a
+/// word that introduces an address ("Server 10.0.0.1").
+fn follows_product_name(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    let lower = word.to_ascii_lowercase();
+    let introduces_address = IP_CONTEXT.words.iter().any(|w| lower == *w)
+        || ["server", "host", "gateway", "router", "node", "peer", "client", "proxy"].contains(&lower.as_str());
+    let product_like = word.starts_with(|c: char| c.is_ascii_uppercase()) || word.contains('.');
+    !word.is_empty() && product_like && !introduces_address
 }
 
 fn is_netmask(addr: Ipv4Addr) -> bool {
@@ -255,6 +286,17 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
+/// A host with a dot, a port, `localhost` or a bracketed IPv6 address:
+/// "http://microsoft" is a typo, not an address.
+fn has_real_host(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.contains(['.', ':', '[']) || host.eq_ignore_ascii_case("localhost")
+}
+
 /// `scheme://user:password@host` — a credential, not just a URL.
 pub(crate) fn has_credentials(url: &str) -> bool {
     let Some(rest) = url.split_once("://").map(|(_, r)| r) else {
@@ -297,6 +339,7 @@ mod tests {
         assert_eq!(ips("Subnet: 192.168.1.0/24"), vec!["192.168.1.0/24"]);
         assert_eq!(ips("10.0.0.0/123"), vec!["10.0.0.0"]);
         assert_eq!(ips("dns 8.8.8.8"), vec!["8.8.8.8"]);
+        assert_eq!(ips("Server 10.2.3.4 is down"), vec!["10.2.3.4"]);
         for none in [
             "127.0.0.1",
             "0.0.0.0",
@@ -309,6 +352,7 @@ mod tests {
             "IP192.168.1.1text",
             "256.256.256.256",
             "release 110.173.43.61",
+            "roadmap for Next.js 10.2.3.139",
         ] {
             assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
         }
@@ -357,6 +401,7 @@ mod tests {
         assert_eq!(urls("go to www.doe-john.com/portfolio!"), vec!["www.doe-john.com/portfolio"]);
         assert_eq!(urls("linkedin.com/in/janedoe"), vec!["linkedin.com/in/janedoe"]);
         assert!(urls("postgres://admin:pw@db:5432/app").is_empty());
+        assert!(urls("http://microsoft").is_empty());
         assert!(urls("open main.py and README.md").is_empty());
         assert!(urls("mail jane@example.com/x").is_empty());
     }

@@ -50,10 +50,10 @@ impl PatternDetector {
             ("iban", Label::IbanCode, IBAN, 6, check_iban),
             ("us_ssn", Label::UsSsn, SSN, 9, check_ssn),
             ("uk_nhs", Label::UkNhs, NHS, 10, check_nhs),
-            ("btc_base58", Label::Crypto, BTC_BASE58, 1, check_base58),
-            ("btc_bech32", Label::Crypto, BTC_BECH32, 1, check_bech32),
+            ("btc_base58", Label::Crypto, BTC_BASE58, 0, check_base58),
+            ("btc_bech32", Label::Crypto, BTC_BECH32, 0, check_bech32),
             ("eth", Label::Crypto, ETH, 1, check_eth),
-            ("mac", Label::MacAddress, MAC, 1, check_mac),
+            ("mac", Label::MacAddress, MAC, 0, check_mac),
             ("mbi", Label::HealthPlanId, MBI, 4, check_mbi),
         ];
         let recognizers = specs
@@ -119,7 +119,7 @@ const CARD_CONTEXT: ContextRule = ContextRule {
         "card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "charged",
     ],
     negative: &[
-        "isbn", "order", "tracking", "invoice", "ean", "sku", "account", "iban",
+        "isbn", "order", "tracking", "invoice", "ean", "sku", "account", "acct", "iban",
     ],
     before: 40,
     after: 10,
@@ -201,11 +201,13 @@ fn check_ssn(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, 
     // 3-2-4 with dashes is the canonical, distinctive form; the others are shared
     // with ZIP+4 codes, phone fragments and plain 9-digit numbers.
     let canonical = s.len() == 11 && s.as_bytes()[3] == b'-' && s.as_bytes()[6] == b'-';
-    let spaced = s.len() == 11 && !canonical;
+    // 3-2-4 with spaces or dots is still the SSN's own grouping; phone numbers are
+    // not grouped that way.
+    let grouped = s.len() == 11 && !canonical;
     let score = if canonical {
         scored(0.8, 1.0, ev)
-    } else if spaced {
-        scored(0.45, 0.95, ev)
+    } else if grouped {
+        scored(0.6, 0.95, ev)
     } else {
         scored(0.3, 0.9, ev)
     };
@@ -219,7 +221,8 @@ const NHS: &str = r"\d{3}-\d{3}-\d{4}|\d{3} \d{3} \d{4}|\d{10}";
 const NHS_CONTEXT: ContextRule = ContextRule {
     words: &["nhs", "national health", "health service", "chi number", "patient"],
     negative: &["phone", "tel", "mobile", "call", "fax", "order", "invoice", "account"],
-    before: 40,
+    // Wide: "NHS number A failed validation but B passed" names B's kind far back.
+    before: 80,
     after: 10,
 };
 
@@ -391,6 +394,7 @@ mod tests {
         assert!(found("FF:FF:FF:FF:FF:FF").is_empty());
         assert!(found("10:2F:33-AC-29-C3").is_empty());
         assert!(found("00:1A:2B:3C:4D").is_empty());
+        assert!(has("Device MAC: AA:BB:CC:DD:EE:FF", Label::MacAddress, "AA:BB:CC:DD:EE:FF"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use phonenumber::country::Id;
 use regex::Regex;
 
-use super::context::{evidence, ContextRule};
+use super::context::{evidence, ContextRule, Evidence};
 use super::patterns::scored;
 use super::{compile, is_number_token, BuildError, Detector, Finding, Label, ScanInput};
 
@@ -38,7 +38,6 @@ const NATIONAL_REGIONS: &[Id] = &[
     Id::PT,
     Id::PL,
     Id::SE,
-    Id::MX,
     Id::IL,
     Id::JP,
     Id::CN,
@@ -47,13 +46,15 @@ const NATIONAL_REGIONS: &[Id] = &[
 const PHONE_CONTEXT: ContextRule = ContextRule {
     words: &[
         "phone", "tel", "telephone", "mobile", "mob", "cell", "call", "ring", "text", "sms",
-        "whatsapp", "fax", "contact", "reach", "number", "ph", "dial", "callback", "telecom",
+        "whatsapp", "fax", "contact", "reach", "ph", "dial", "callback", "telecom", "my number",
+        "her number", "his number", "their number", "your number",
         "hotline",
     ],
     negative: &[
         "order", "invoice", "tracking", "account", "acct", "iban", "ssn", "nhs", "mrn",
         "passport", "license", "licence", "member", "policy", "routing", "isbn", "sku", "ean",
-        "serial", "ticket", "case", "build", "version",
+        "serial", "ticket", "case", "build", "version", "zip", "postcode", "postal", "cep",
+        "plz",
     ],
     before: 40,
     after: 5,
@@ -83,34 +84,109 @@ impl Detector for PhoneDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         for m in self.candidate.find_iter(text) {
-            let (start, end) = trim_candidate(text, m.start(), m.end());
-            let cand = &text[start..end];
-            let number_part = strip_extension(cand);
-            let digits = number_part.bytes().filter(u8::is_ascii_digit).count();
-            if !(7..=15).contains(&digits) || !is_number_token(text, start, end) {
-                continue;
+            let (mut start, end) = trim_candidate(text, m.start(), m.end());
+            // "SD 20241 440-600-5124": if the whole run is not a number, the run
+            // without its first group may be (a postcode before a phone number).
+            for _ in 0..3 {
+                match self.check(input, start, end) {
+                    Check::Found(finding) => {
+                        out.push(finding);
+                        break;
+                    }
+                    Check::NotANumber => break,
+                    Check::Invalid => match next_group_start(text, start, end) {
+                        Some(next) => start = next,
+                        None => break,
+                    },
+                }
             }
-            if looks_like_date_or_version(number_part) {
-                continue;
-            }
-            let Some(kind) = classify(cand) else {
-                continue;
-            };
-            let ev = evidence(text, start, end, &PHONE_CONTEXT);
-            let score = match kind {
-                Kind::International => scored(0.9, 1.0, ev),
-                Kind::NationalFormatted => scored(0.7, 0.95, ev),
-                Kind::NationalBare => scored(0.4, 0.85, ev),
-            };
-            out.push(Finding {
-                start,
-                end,
-                label: Label::PhoneNumber,
-                score,
-                detector: self.name.clone(),
-            });
         }
     }
+}
+
+/// Outcome of checking one candidate.
+enum Check {
+    Found(Finding),
+    /// Not a valid number as a whole; a shorter tail may be.
+    Invalid,
+    /// Something else (a date, a card, part of a code): stop here.
+    NotANumber,
+}
+
+impl PhoneDetector {
+    fn check(&self, input: &ScanInput<'_>, start: usize, end: usize) -> Check {
+        let text = input.text();
+        let cand = &text[start..end];
+        let number_part = strip_extension(cand);
+        let digits = number_part.bytes().filter(u8::is_ascii_digit).count();
+        if !is_number_token(text, start, end)
+            || looks_like_date_or_version(number_part)
+            || looks_like_other_number(number_part)
+            || next_to_code(text, start, end)
+        {
+            return Check::NotANumber;
+        }
+        if !(7..=15).contains(&digits) {
+            return Check::Invalid;
+        }
+        let Some(kind) = classify(cand) else {
+            return Check::Invalid;
+        };
+        let ev = match input.column_header(start) {
+            Some(h) if is_phone_header(h) => Evidence::Supports,
+            _ => evidence(text, start, end, &PHONE_CONTEXT),
+        };
+        // A bare national number with a trunk prefix ("0498084209") is rarely
+        // anything but a phone number; without one it may be any ID.
+        let bare_base = if cand.starts_with('0') { 0.55 } else { 0.4 };
+        let score = match kind {
+            Kind::International => scored(0.9, 1.0, ev),
+            Kind::NationalFormatted => scored(0.7, 0.95, ev),
+            Kind::NationalBare => scored(bare_base, 0.85, ev),
+        };
+        Check::Found(Finding {
+            start,
+            end,
+            label: Label::PhoneNumber,
+            score,
+            detector: self.name.clone(),
+        })
+    }
+}
+
+/// Start of the second digit group of `[start, end)`, if the first group is set off
+/// by a space and the rest is a formatted number of its own ("20241 440-600-5124");
+/// never inside a uniformly grouped run ("9311 5212 3456 79").
+fn next_group_start(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let sep = (start..end).find(|&i| !b[i].is_ascii_digit() && b[i] != b'+' && b[i] != b'(')?;
+    if b[sep] != b' ' {
+        return None;
+    }
+    let next = (sep..end).find(|&i| b[i].is_ascii_digit())?;
+    let rest_formatted = text[next..end].contains(['-', '.', '(', ')']);
+    rest_formatted.then_some(next)
+}
+
+/// Whether the candidate sits between code-like tokens: an IBAN's groups
+/// ("NL91 1BNA 0417 1643 00"), a reference ("MTLC AST0"), not prose.
+fn next_to_code(text: &str, start: usize, end: usize) -> bool {
+    let is_code = |t: &str| {
+        (2..=6).contains(&t.len())
+            && t.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && t.bytes().any(|c| c.is_ascii_digit())
+            && t.bytes().any(|c| c.is_ascii_uppercase())
+    };
+    let before = text[..start].strip_suffix(' ').map(|s| s.rsplit(' ').next().unwrap_or(""));
+    let after = text[end..].strip_prefix(' ').map(|s| s.split(' ').next().unwrap_or(""));
+    before.is_some_and(is_code) || after.is_some_and(is_code)
+}
+
+fn is_phone_header(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    ["phone", "tel", "mobile", "cell", "fax", "contact"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 enum Kind {
@@ -130,13 +206,26 @@ fn classify(cand: &str) -> Option<Kind> {
         }
     }
     if t.starts_with('+') || t.starts_with("(+") {
-        let valid = phonenumber::parse(None, t).is_ok_and(|n| n.is_valid());
+        // The parser needs the country code set apart ("+31785-247840" fails);
+        // digits alone ("+31785247840") let it find the code itself.
+        let number = strip_extension(t);
+        let compact: String = std::iter::once('+')
+            .chain(number.chars().filter(char::is_ascii_digit))
+            .collect();
+        let valid = [t, compact.as_str()]
+            .iter()
+            .any(|s| phonenumber::parse(None, s).is_ok_and(|n| n.is_valid()));
         return valid.then_some(Kind::International);
     }
-    let valid = NATIONAL_REGIONS
-        .iter()
-        .any(|&region| phonenumber::parse(Some(region), t).is_ok_and(|n| n.is_valid()));
+    let valid = NATIONAL_REGIONS.iter().any(|&region| {
+        plausible_national(region, t)
+            && phonenumber::parse(Some(region), t).is_ok_and(|n| n.is_valid())
+    });
     if !valid {
+        return None;
+    }
+    // "030/1234567" is how Germans write numbers; "816787/2025" is a reference.
+    if t.contains('/') && !t.starts_with('0') {
         return None;
     }
     let formatted = t.bytes().any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
@@ -145,6 +234,30 @@ fn classify(cand: &str) -> Option<Kind> {
     } else {
         Kind::NationalBare
     })
+}
+
+/// How a national number is written in `region`, beyond what the metadata checks.
+/// German and Austrian numbers have variable length, so almost any digit run is
+/// "valid" there; and wherever national numbers carry the trunk prefix 0, a number
+/// written without it is not a national number of that country.
+fn plausible_national(region: Id, cand: &str) -> bool {
+    let digits_start = cand.trim_start_matches(['(', ' ']);
+    let trunk_zero = digits_start.starts_with('0');
+    match region {
+        Id::DE | Id::AT => {
+            let groups: Vec<&str> = cand
+                .split([' ', '-', '/', '(', ')'])
+                .filter(|g| !g.is_empty())
+                .collect();
+            trunk_zero && groups.len() <= 3 && groups.first().is_some_and(|g| g.len() >= 3)
+        }
+        Id::GB | Id::FR | Id::NL | Id::BE | Id::CH | Id::IE | Id::AU | Id::JP | Id::IL | Id::SE => {
+            trunk_zero
+        }
+        // Mainland mobiles: 11 digits starting with 1.
+        Id::CN => cand.len() == 11 && cand.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
+        _ => true,
+    }
 }
 
 /// Drop separators the regex may have taken at the ends.
@@ -175,6 +288,24 @@ fn strip_extension(cand: &str) -> &str {
         }
     }
     cand
+}
+
+/// Groupings that belong to other identifiers: card numbers (4-4-4-4, 4-6-5),
+/// Brazilian postal codes (5-3) and SSNs (3-2-4).
+fn looks_like_other_number(s: &str) -> bool {
+    let groups: Vec<usize> = s
+        .split([' ', '-', '.'])
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect();
+    let all_digits = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.'));
+    all_digits
+        && matches!(
+            groups.as_slice(),
+            [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
+        )
 }
 
 /// `12.03.2024`, `2024-03-12`, `05/09/25` or dotted versions with four or more parts.
@@ -227,6 +358,10 @@ mod tests {
             ("ring me on +44(0)20 7946 0958", "+44(0)20 7946 0958"),
             ("phone 202-555-0173x1234", "202-555-0173x1234"),
             ("mobile 3331234567", "3331234567"),
+            ("Phone: +31785-247840", "+31785-247840"),
+            ("SD 20241 440-600-5124", "440-600-5124"),
+            ("My Israeli number is 09-7625400", "09-7625400"),
+            ("My Japanese number is 090-1234-5678", "090-1234-5678"),
         ];
         for (text, want) in cases {
             assert_eq!(found(text), vec![want.to_string()], "{text}");
@@ -240,6 +375,12 @@ mod tests {
             "build 10.0.19045.3803",
             "order 4155550132",
             "ISBN 978-3-16-148410-0",
+            "078 05 1123",
+            "401-023-2137",
+            "NL91 1BNA 0417 1643 00",
+            "IE29 AIBK 9311 5212 3456 79",
+            "my ip: 192.168.0",
+            "2024-06-05T09:15:30.500-07:00",
             "12345",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

@@ -95,7 +95,7 @@ impl Detector for SecretDetector {
         for (name, re) in &self.known {
             for m in re.find_iter(text) {
                 let value = m.as_str();
-                if is_token(text, m.start(), m.end()) && !is_placeholder(value) {
+                if is_token(text, m.start(), m.end()) && !is_example_token(value) {
                     push(m.start(), m.end(), 0.95, name);
                 }
             }
@@ -186,21 +186,28 @@ fn is_reference(value: &str) -> bool {
 
 /// Template values and examples: never real credentials.
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
     let starts = ['$', '{', '<', '%', '*', '[', '#'];
     if value.starts_with(starts) || value.ends_with(['>', '}']) {
         return true;
     }
+    // YOUR_API_KEY, REPLACE_ME, API_TOKEN: upper-case words and underscores only.
+    if value.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+        return true;
+    }
+    is_example_token(value)
+}
+
+/// A value in a known token format that is still an example: `sk-xxxx…`,
+/// `…EXAMPLE`, a run of one character. (Upper-case-only is fine here: real AWS key
+/// ids can be all letters.)
+fn is_example_token(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
     const MARKERS: &[&str] = &[
         "xxxx", "****", "....", "your", "example", "placeholder", "changeme", "change_me",
         "replace", "dummy", "redacted", "insert", "sample", "<", "todo", "fixme", "0000000000",
         "abcdef123", "1234567890",
     ];
     if MARKERS.iter().any(|m| lower.contains(m)) {
-        return true;
-    }
-    // YOUR_API_KEY, REPLACE_ME, API_TOKEN: upper-case words and underscores only.
-    if value.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
         return true;
     }
     // Very few distinct characters: "aaaaaaaa", "sk-1111111111111111".
@@ -248,6 +255,7 @@ mod tests {
     fn known_formats() {
         for secret in [
             "AKIAIOSFODNN7EXAMPLF",
+            "AKIAXMLWOOOXNMGVHHPF",
             "ghp_aBcD1234eFgH5678iJkL9012mNoP3456qRsT",
             "sk-proj-Abc123Def456Ghi789Jkl012Mno345Pqr678",
             "sk-ant-api03-DN-yFePo6y4yKHPKavI0UtmmruY8IaMnJe5MSPuyJdq4-bAqe0FFxKgupaHYplBy",

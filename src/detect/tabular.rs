@@ -134,7 +134,7 @@ fn looks_like_header(line: &str, delim: u8) -> bool {
         let letters = cell.bytes().filter(u8::is_ascii_alphabetic).count();
         let digits = cell.bytes().filter(u8::is_ascii_digit).count();
         let sentence = cell.ends_with(['.', '?', '!', ':']) || cell.split_whitespace().count() > 4;
-        cell.len() <= 40 && letters > 0 && digits * 3 <= letters && !sentence
+        cell.len() <= 40 && letters > 0 && digits <= letters && !sentence
     })
 }
 
