@@ -66,7 +66,11 @@ pub fn parse_record(name: &str, line_no: usize, line: &str) -> anyhow::Result<Re
 }
 
 /// Run `f` over `items` on `threads` workers, keeping input order.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = threads.max(1).min(items.len().max(1));
     if threads == 1 {
         return items.iter().map(f).collect();

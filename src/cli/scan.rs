@@ -59,7 +59,13 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn scan_line(engine: &Engine, name: &str, line_no: usize, line: &str, args: &ScanArgs) -> anyhow::Result<Value> {
+fn scan_line(
+    engine: &Engine,
+    name: &str,
+    line_no: usize,
+    line: &str,
+    args: &ScanArgs,
+) -> anyhow::Result<Value> {
     let record = input::parse_record(name, line_no, line)?;
     let findings = engine.scan(&record.text);
     Ok(json!({
@@ -82,7 +88,10 @@ fn findings_json(text: &str, findings: &[Finding], args: &ScanArgs) -> Vec<Value
         .map(|f| {
             let (start, end) = match args.offsets {
                 Offsets::Bytes => (f.start, f.end),
-                Offsets::Chars => (byte_to_char_offset(text, f.start), byte_to_char_offset(text, f.end)),
+                Offsets::Chars => (
+                    byte_to_char_offset(text, f.start),
+                    byte_to_char_offset(text, f.end),
+                ),
             };
             let mut v = json!({
                 "start": start,

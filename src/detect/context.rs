@@ -6,8 +6,13 @@
 //! word must start at a word boundary, and words of three letters or fewer must also
 //! end at one (so `dl` matches "DL#" but not "handle").
 
-/// Words that, found near a candidate, support or contradict a label.
-#[derive(Debug, Clone, Copy)]
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Words that, found near a candidate, support or contradict a label. Declared as
+/// a `static`; the word lists are compiled into one automaton on first use.
+#[derive(Debug)]
 pub struct ContextRule {
     /// Words that support the label.
     pub words: &'static [&'static str],
@@ -17,16 +22,37 @@ pub struct ContextRule {
     pub before: usize,
     /// Bytes to look at after the candidate.
     pub after: usize,
+    automaton: OnceLock<Option<AhoCorasick>>,
 }
 
 impl ContextRule {
-    /// No context words at all.
-    pub const NONE: ContextRule = ContextRule {
-        words: &[],
-        negative: &[],
-        before: 0,
-        after: 0,
-    };
+    /// A rule; use it in a `static`.
+    pub const fn new(
+        words: &'static [&'static str],
+        negative: &'static [&'static str],
+        before: usize,
+        after: usize,
+    ) -> ContextRule {
+        ContextRule {
+            words,
+            negative,
+            before,
+            after,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(self.words.iter().chain(self.negative.iter()))
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// What the context around a candidate says.
@@ -53,65 +79,42 @@ pub fn window(text: &str, start: usize, end: usize, before: usize, after: usize)
     (ws, we)
 }
 
-/// Distance (in bytes) from the candidate to the nearest occurrence of any of
-/// `words` in the window, or `None`.
-pub fn nearest(
-    text: &str,
-    start: usize,
-    end: usize,
-    words: &[&str],
-    before: usize,
-    after: usize,
-) -> Option<usize> {
-    if words.is_empty() {
-        return None;
-    }
-    let bytes = text.as_bytes();
-    let (ws, _) = window(text, start, end, before, 0);
-    let (_, we) = window(text, start, end, 0, after);
-    let mut best: Option<usize> = None;
-    for word in words {
-        let w = word.as_bytes();
-        // before the candidate: distance from the word's end to `start`
-        for pos in find_all(&bytes[ws..start], w) {
-            let at = ws + pos;
-            if is_word_match(bytes, at, w.len()) {
-                let d = start.saturating_sub(at + w.len());
-                best = Some(best.map_or(d, |b| b.min(d)));
-            }
-        }
-        // after the candidate: distance from `end` to the word's start
-        if end < we {
-            for pos in find_all(&bytes[end..we], w) {
-                let at = end + pos;
-                if is_word_match(bytes, at, w.len()) {
-                    let d = at - end;
-                    best = Some(best.map_or(d, |b| b.min(d)));
-                }
-            }
-        }
-    }
-    best
-}
-
-/// What the context of `[start, end)` says under `rule`.
+/// What the context of `[start, end)` says under `rule`: the nearest supporting and
+/// contradicting words (distance from the candidate's edge) decide; ties go to the
+/// contradicting word, so that in "board meeting", "board" outranks "meeting".
 pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evidence {
-    let pos = nearest(text, start, end, rule.words, rule.before, rule.after);
-    let neg = nearest(text, start, end, rule.negative, rule.before, rule.after);
+    let Some(ac) = rule.automaton() else {
+        return Evidence::Neutral;
+    };
+    let bytes = text.as_bytes();
+    let (ws, we) = window(text, start, end, rule.before, rule.after);
+    let mut pos: Option<usize> = None;
+    let mut neg: Option<usize> = None;
+    for m in ac.find_overlapping_iter(&text[ws..we]) {
+        let (ms, me) = (ws + m.start(), ws + m.end());
+        let distance = if me <= start {
+            start - me
+        } else if ms >= end {
+            ms - end
+        } else {
+            continue; // inside the candidate itself
+        };
+        if !is_word_match(bytes, ms, me - ms) {
+            continue;
+        }
+        let slot = if m.pattern().as_usize() < rule.words.len() {
+            &mut pos
+        } else {
+            &mut neg
+        };
+        *slot = Some(slot.map_or(distance, |d| d.min(distance)));
+    }
     match (pos, neg) {
-        // Ties go to the contradicting word: in "board meeting", "board" outranks "meeting".
         (Some(p), Some(n)) if n <= p => Evidence::Contradicts,
         (Some(_), _) => Evidence::Supports,
         (None, Some(_)) => Evidence::Contradicts,
         (None, None) => Evidence::Neutral,
     }
-}
-
-/// Case-insensitive (ASCII) occurrences of `needle` in `hay`.
-fn find_all<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-    let n = needle.len();
-    (0..hay.len().saturating_sub(n.saturating_sub(1)))
-        .filter(move |&i| n > 0 && hay[i..i + n].eq_ignore_ascii_case(needle))
 }
 
 fn is_word_match(bytes: &[u8], at: usize, len: usize) -> bool {
@@ -130,12 +133,7 @@ fn is_word_match(bytes: &[u8], at: usize, len: usize) -> bool {
 mod tests {
     use super::*;
 
-    const RULE: ContextRule = ContextRule {
-        words: &["account", "acct"],
-        negative: &["routing", "aba"],
-        before: 40,
-        after: 10,
-    };
+    static RULE: ContextRule = ContextRule::new(&["account", "acct"], &["routing", "aba"], 40, 10);
 
     fn ev(text: &str, value: &str) -> Evidence {
         let start = text.find(value).unwrap();
@@ -144,7 +142,10 @@ mod tests {
 
     #[test]
     fn nearest_word_decides() {
-        assert_eq!(ev("Account number 12345678", "12345678"), Evidence::Supports);
+        assert_eq!(
+            ev("Account number 12345678", "12345678"),
+            Evidence::Supports
+        );
         assert_eq!(
             ev("account 12345678, routing 021000021", "021000021"),
             Evidence::Contradicts
@@ -156,12 +157,7 @@ mod tests {
 
     #[test]
     fn short_words_need_both_boundaries() {
-        let rule = ContextRule {
-            words: &["dl"],
-            negative: &[],
-            before: 20,
-            after: 0,
-        };
+        let rule = ContextRule::new(&["dl"], &[], 20, 0);
         let t = "DL# A1234567";
         assert_eq!(evidence(t, 4, 12, &rule), Evidence::Supports);
         let t = "handle A1234567";

@@ -22,67 +22,254 @@ use super::{compile, is_number_token, is_token, BuildError, Detector, Finding, L
 
 /// Month names and abbreviations with their month number.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // German
-    ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("mai", 5), ("juni", 6),
-    ("juli", 7), ("oktober", 10), ("dezember", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
     // French
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
     // Spanish
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-    ("noviembre", 11), ("diciembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
     // Italian
-    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     // Portuguese
-    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3), ("maio", 5), ("junho", 6),
-    ("julho", 7), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
 ];
 
-const PERSONAL: ContextRule = ContextRule {
-    words: &[
-        "born", "birth", "birthday", "dob", "d.o.b", "admitted", "admission", "adm", "discharged",
-        "discharge", "disch", "seen", "visit", "visited", "appointment", "appt", "follow-up",
-        "f/u", "surgery", "operation", "procedure", "diagnosed", "hired", "hire", "start date",
-        "started", "starting", "joined", "since", "employed", "worked", "terminated",
-        "termination", "effective", "resign", "departing", "departure", "arriving", "arrival",
-        "flight", "travel", "check-in", "checkout", "charged", "paid", "payment", "transaction",
-        "transfer", "purchased", "bought", "died", "death", "deceased", "married", "wedding",
-        "moved", "meeting", "call", "dinner", "lunch", "interview", "until", "away", "leave",
-        "vacation", "booked", "reservation", "stay", "renewal", "issued", "geboren", "né", "née",
-        "nacido", "nato", "nata",
+static PERSONAL: ContextRule = ContextRule::new(
+    &[
+        "born",
+        "birth",
+        "birthday",
+        "dob",
+        "d.o.b",
+        "admitted",
+        "admission",
+        "adm",
+        "discharged",
+        "discharge",
+        "disch",
+        "seen",
+        "visit",
+        "visited",
+        "appointment",
+        "appt",
+        "follow-up",
+        "f/u",
+        "surgery",
+        "operation",
+        "procedure",
+        "diagnosed",
+        "hired",
+        "hire",
+        "start date",
+        "started",
+        "starting",
+        "joined",
+        "since",
+        "employed",
+        "worked",
+        "terminated",
+        "termination",
+        "effective",
+        "resign",
+        "departing",
+        "departure",
+        "arriving",
+        "arrival",
+        "flight",
+        "travel",
+        "check-in",
+        "checkout",
+        "charged",
+        "paid",
+        "payment",
+        "transaction",
+        "transfer",
+        "purchased",
+        "bought",
+        "died",
+        "death",
+        "deceased",
+        "married",
+        "wedding",
+        "moved",
+        "meeting",
+        "call",
+        "dinner",
+        "lunch",
+        "interview",
+        "until",
+        "away",
+        "leave",
+        "vacation",
+        "booked",
+        "reservation",
+        "stay",
+        "renewal",
+        "issued",
+        "geboren",
+        "né",
+        "née",
+        "nacido",
+        "nato",
+        "nata",
     ],
-    negative: &[
-        "released", "release", "came into force", "into force", "deadline", "sprint", "board",
-        "board meeting", "sunset", "due", "closed", "maintenance", "launch", "audit", "filing", "conference",
-        "early-bird", "quarter", "fiscal", "q1", "q2", "q3", "q4", "version", "changelog",
-        "published", "created", "updated", "modified", "timestamp", "holiday", "countdown",
-        "go-live", "cutoff", "end of life", "eol", "expires", "expiry", "expiration", "exp",
-        "valid thru", "copyright", "patch", "build",
+    &[
+        "released",
+        "release",
+        "came into force",
+        "into force",
+        "deadline",
+        "sprint",
+        "board",
+        "board meeting",
+        "sunset",
+        "due",
+        "closed",
+        "maintenance",
+        "launch",
+        "audit",
+        "filing",
+        "conference",
+        "early-bird",
+        "quarter",
+        "fiscal",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "version",
+        "changelog",
+        "published",
+        "created",
+        "updated",
+        "modified",
+        "timestamp",
+        "holiday",
+        "countdown",
+        "go-live",
+        "cutoff",
+        "end of life",
+        "eol",
+        "expires",
+        "expiry",
+        "expiration",
+        "exp",
+        "valid thru",
+        "copyright",
+        "patch",
+        "build",
     ],
-    before: 60,
-    after: 25,
-};
+    60,
+    25,
+);
 
 /// Context that makes a lone time personal.
-const APPOINTMENT: ContextRule = ContextRule {
-    words: &[
-        "appointment", "appt", "meeting", "call", "visit", "dinner", "lunch", "interview",
-        "pick up", "pickup", "arrive", "arrival", "depart", "departure", "check-in", "surgery",
-        "session", "flight",
+static APPOINTMENT: ContextRule = ContextRule::new(
+    &[
+        "appointment",
+        "appt",
+        "meeting",
+        "call",
+        "visit",
+        "dinner",
+        "lunch",
+        "interview",
+        "pick up",
+        "pickup",
+        "arrive",
+        "arrival",
+        "depart",
+        "departure",
+        "check-in",
+        "surgery",
+        "session",
+        "flight",
     ],
-    negative: &["cron", "log", "timeout", "every", "daily", "utc"],
-    before: 40,
-    after: 10,
-};
+    &["cron", "log", "timeout", "every", "daily", "utc"],
+    40,
+    10,
+);
 
 /// Date and time detector.
 #[derive(Debug)]
@@ -93,6 +280,8 @@ pub struct DateDetector {
     day_first: Regex,
     month_year: Regex,
     time: Regex,
+    /// Any month name, to skip the written-date regexes on texts without one.
+    month_names: aho_corasick::AhoCorasick,
     name: Arc<str>,
 }
 
@@ -102,9 +291,7 @@ impl DateDetector {
         // Longest first, so "september" wins over "sep".
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let month = format!("(?:{})", names.join("|"));
-        let month_first = format!(
-            r"(?i){month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        );
+        let month_first = format!(r"(?i){month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?");
         let day_first = format!(
             r"(?i)\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s+|\s+of\s+|\s+de\s+|-){month}\.?(?:,?\s+(?:de\s+)?\d{{4}}|-\d{{2,4}})?"
         );
@@ -122,6 +309,13 @@ impl DateDetector {
                 "time",
                 r"(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?",
             )?,
+            month_names: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(MONTHS.iter().map(|(n, _)| n))
+                .map_err(|e| BuildError::Automaton {
+                    detector: "dates".into(),
+                    source: e,
+                })?,
             name: Arc::from("pattern:date"),
         })
     }
@@ -148,39 +342,55 @@ impl Detector for DateDetector {
         if !bytes.iter().any(u8::is_ascii_digit) {
             return;
         }
+        // Cheap gates: each regex runs only if the text has what it needs.
+        let numeric_shape = has_digit_sep_digit(bytes, b"/.-");
+        let month_word = self.month_names.is_match(text);
         let mut dates: Vec<(usize, usize, Shape)> = Vec::new();
-        for m in self.iso.find_iter(text) {
-            if is_number_token(text, m.start(), m.end()) && valid_iso(m.as_str()) {
-                let shape = if m.as_str().len() > 10 {
-                    Shape::Timestamp
-                } else {
-                    Shape::Date
-                };
-                dates.push((m.start(), m.end(), shape));
+        if numeric_shape {
+            for m in self.iso.find_iter(text) {
+                if is_number_token(text, m.start(), m.end()) && valid_iso(m.as_str()) {
+                    let shape = if m.as_str().len() > 10 {
+                        Shape::Timestamp
+                    } else {
+                        Shape::Date
+                    };
+                    dates.push((m.start(), m.end(), shape));
+                }
             }
-        }
-        for m in self.numeric.find_iter(text) {
-            if is_number_token(text, m.start(), m.end())
-                && valid_numeric(m.as_str())
-                && !preceded_by_version_marker(bytes, m.start())
-            {
-                dates.push((m.start(), m.end(), Shape::Date));
-            }
-        }
-        for re in [&self.month_first, &self.day_first] {
-            for m in re.find_iter(text) {
-                if is_token(text, m.start(), m.end()) && valid_written(m.as_str()) {
+            for m in self.numeric.find_iter(text) {
+                if is_number_token(text, m.start(), m.end())
+                    && valid_numeric(m.as_str())
+                    && !preceded_by_version_marker(bytes, m.start())
+                {
                     dates.push((m.start(), m.end(), Shape::Date));
                 }
             }
         }
-        for m in self.month_year.find_iter(text) {
-            let covered = dates.iter().any(|&(s, e, _)| s <= m.start() && m.end() <= e);
-            if !covered && is_number_token(text, m.start(), m.end()) && valid_month_year(m.as_str()) {
-                dates.push((m.start(), m.end(), Shape::MonthYear));
+        if month_word {
+            for re in [&self.month_first, &self.day_first] {
+                for m in re.find_iter(text) {
+                    if is_token(text, m.start(), m.end()) && valid_written(m.as_str()) {
+                        dates.push((m.start(), m.end(), Shape::Date));
+                    }
+                }
             }
         }
         dates.sort();
+        if numeric_shape || month_word {
+            let mut month_years = Vec::new();
+            for m in self.month_year.find_iter(text) {
+                let i = dates.partition_point(|&(s, _, _)| s <= m.start());
+                let covered = i > 0 && dates[i - 1].1 >= m.end();
+                if !covered
+                    && is_number_token(text, m.start(), m.end())
+                    && valid_month_year(m.as_str())
+                {
+                    month_years.push((m.start(), m.end(), Shape::MonthYear));
+                }
+            }
+            dates.extend(month_years);
+            dates.sort();
+        }
         dates.dedup();
 
         let mut kept_personal: Vec<(usize, usize)> = Vec::new();
@@ -198,7 +408,14 @@ impl Detector for DateDetector {
             });
         }
 
-        for m in self.time.find_iter(text) {
+        let meridiem =
+            |w: &[u8]| matches!(w, [d, b'a' | b'p' | b'A' | b'P', ..] if d.is_ascii_digit());
+        let time_shape = has_digit_sep_digit(bytes, b":")
+            || bytes.windows(2).any(meridiem)
+            || bytes
+                .windows(3)
+                .any(|w| w[1] == b' ' && meridiem(&[w[0], w[2]]));
+        for m in self.time.find_iter(text).take_while(|_| time_shape) {
             let (start, end) = (m.start(), m.end());
             if !is_number_token(text, start, end) || !valid_time(m.as_str()) {
                 continue;
@@ -206,9 +423,9 @@ impl Detector for DateDetector {
             if dates.iter().any(|&(s, e, _)| s < end && start < e) {
                 continue;
             }
-            let near_date = kept_personal.iter().any(|&(_, de)| {
-                de <= start && start - de <= 8 && is_joiner(&text[de..start])
-            });
+            let near_date = kept_personal
+                .iter()
+                .any(|&(_, de)| de <= start && start - de <= 8 && is_joiner(&text[de..start]));
             let score = if near_date {
                 0.85
             } else {
@@ -231,9 +448,19 @@ impl Detector for DateDetector {
 fn score_date(input: &ScanInput<'_>, start: usize, end: usize, shape: Shape) -> f32 {
     if let Some(header) = input.column_header(start) {
         let h = header.to_ascii_lowercase();
-        if ["dob", "birth", "born", "admit", "discharg", "visit", "appointment", "hire", "death"]
-            .iter()
-            .any(|w| h.contains(w))
+        if [
+            "dob",
+            "birth",
+            "born",
+            "admit",
+            "discharg",
+            "visit",
+            "appointment",
+            "hire",
+            "death",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
         {
             return 0.9;
         }
@@ -251,16 +478,28 @@ fn score_date(input: &ScanInput<'_>, start: usize, end: usize, shape: Shape) -> 
     }
 }
 
+/// Whether a digit, one of `seps`, and a digit follow each other somewhere.
+fn has_digit_sep_digit(b: &[u8], seps: &[u8]) -> bool {
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+}
+
 /// Whether only an opening bracket or spaces stand between the line start and `pos`.
 fn starts_line(text: &str, pos: usize) -> bool {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..pos].trim_start().trim_start_matches('[').is_empty()
+    text[line_start..pos]
+        .trim_start()
+        .trim_start_matches('[')
+        .is_empty()
 }
 
 /// Text between a date and a time that joins them: " at ", ", ", " - ", " @ ".
 fn is_joiner(between: &str) -> bool {
     let t = between.trim().to_ascii_lowercase();
-    matches!(t.as_str(), "" | "at" | "@" | "," | "-" | "–" | "um" | "à" | "a las" | "alle" | "om" | "às")
+    matches!(
+        t.as_str(),
+        "" | "at" | "@" | "," | "-" | "–" | "um" | "à" | "a las" | "alle" | "om" | "às"
+    )
 }
 
 fn preceded_by_version_marker(b: &[u8], start: usize) -> bool {
@@ -365,7 +604,9 @@ fn valid_written(s: &str) -> bool {
     };
     match numbers.as_slice() {
         [day] => valid_day(None, month, *day),
-        [day, year] | [year, day] if *year >= 1000 => valid_year(*year) && valid_day(Some(*year), month, *day),
+        [day, year] | [year, day] if *year >= 1000 => {
+            valid_year(*year) && valid_day(Some(*year), month, *day)
+        }
         [day, yy] if *yy < 100 => valid_day(None, month, *day),
         _ => false,
     }
@@ -414,13 +655,22 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("DOB: 03/14/1985, MRN 1234", &["03/14/1985"]),
             ("she was born on 14 March 1985", &["14 March 1985"]),
-            ("Admitted 2024-02-29 and discharged 2024-03-04.", &["2024-02-29", "2024-03-04"]),
-            ("meeting moved to May 5, 2025 at 3:30 PM", &["May 5, 2025", "3:30 PM"]),
+            (
+                "Admitted 2024-02-29 and discharged 2024-03-04.",
+                &["2024-02-29", "2024-03-04"],
+            ),
+            (
+                "meeting moved to May 5, 2025 at 3:30 PM",
+                &["May 5, 2025", "3:30 PM"],
+            ),
             ("geboren am 15. März 1990", &["15. März 1990"]),
             ("nacido el 15 de marzo de 1990", &["15 de marzo de 1990"]),
             ("Today is 5-MAY-2021", &["5-MAY-2021"]),
             ("seen 18.04.2025 for review", &["18.04.2025"]),
-            ("Today is 2024-03-15T14:30:00Z or not?", &["2024-03-15T14:30:00Z"]),
+            (
+                "Today is 2024-03-15T14:30:00Z or not?",
+                &["2024-03-15T14:30:00Z"],
+            ),
             ("hired in May 2021 as a nurse", &["May 2021"]),
             ("Today is 05/2021", &["05/2021"]),
         ];

@@ -131,14 +131,25 @@ mod tests {
         let input = ScanInput::new(text);
         let mut out = Vec::new();
         d.detect(&input, &mut out);
-        out.into_iter().map(|f| text[f.start..f.end].to_string()).collect()
+        out.into_iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
     fn plain_addresses() {
-        assert_eq!(found("mail info@presidio.site now"), vec!["info@presidio.site"]);
-        assert_eq!(found("a@xn--d1acufc.xn--p1ai"), vec!["a@xn--d1acufc.xn--p1ai"]);
-        assert_eq!(found("<jörg.müller@beispiel.de>"), vec!["jörg.müller@beispiel.de"]);
+        assert_eq!(
+            found("mail info@presidio.site now"),
+            vec!["info@presidio.site"]
+        );
+        assert_eq!(
+            found("a@xn--d1acufc.xn--p1ai"),
+            vec!["a@xn--d1acufc.xn--p1ai"]
+        );
+        assert_eq!(
+            found("<jörg.müller@beispiel.de>"),
+            vec!["jörg.müller@beispiel.de"]
+        );
         assert_eq!(found("o'brien@x.ie."), vec!["o'brien@x.ie"]);
         assert!(found("my email is info@presidio.").is_empty());
         assert!(found("hello-world here").is_empty());
@@ -150,11 +161,20 @@ mod tests {
             found("write to jane dot doe at example dot com please"),
             vec!["jane dot doe at example dot com"]
         );
-        assert_eq!(found("jane[at]example[dot]com"), vec!["jane[at]example[dot]com"]);
-        assert_eq!(found("jane (at) example.org"), vec!["jane (at) example.org"]);
+        assert_eq!(
+            found("jane[at]example[dot]com"),
+            vec!["jane[at]example[dot]com"]
+        );
+        assert_eq!(
+            found("jane (at) example.org"),
+            vec!["jane (at) example.org"]
+        );
         assert!(found("meet me at the office tomorrow").is_empty());
         assert!(found("look at this dot product").is_empty());
         assert!(found("let's look at example.com first").is_empty());
-        assert_eq!(found("mail j.doe at example.com"), vec!["j.doe at example.com"]);
+        assert_eq!(
+            found("mail j.doe at example.com"),
+            vec!["j.doe at example.com"]
+        );
     }
 }

@@ -279,7 +279,9 @@ fn fits(label: Label, token: &str) -> bool {
         }
         Label::HealthPlanId => {
             let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
-            let upper_ok = b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-');
+            let upper_ok = b
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-');
             upper_ok && digits >= 6 && (6..=20).contains(&b.len())
         }
         _ => false,
@@ -290,9 +292,11 @@ fn fits(label: Label, token: &str) -> bool {
 fn dashed_id(token: &str, min_digits: usize) -> bool {
     let digits = token.bytes().filter(u8::is_ascii_digit).count();
     digits >= min_digits
-        && token
-            .split('-')
-            .all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        && token.split('-').all(|g| {
+            !g.is_empty()
+                && g.bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -312,20 +316,59 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, Option<(Label, &str)>)] = &[
-            ("Passport No: 912803456", Some((Label::UsPassport, "912803456"))),
-            ("my travel document is A12803456", Some((Label::UsPassport, "A12803456"))),
-            ("Driver's license: D1234567 (CA)", Some((Label::UsDriverLicense, "D1234567"))),
-            ("DL# WDLABC123456 — state WA", Some((Label::UsDriverLicense, "WDLABC123456"))),
-            ("Hotel asks for ID: DL WDLJEZR56SOR, issued", Some((Label::UsDriverLicense, "WDLJEZR56SOR"))),
-            ("Member ID W481233522 — check", Some((Label::HealthPlanId, "W481233522"))),
-            ("DL 12-345-6789", Some((Label::UsDriverLicense, "12-345-6789"))),
-            ("(acct 12345678901) disputes", Some((Label::UsBankNumber, "12345678901"))),
-            ("MRN: 12345678   DOB: 01/02/1990", Some((Label::MedicalRecordNumber, "12345678"))),
-            ("Chart #1234-567 belongs", Some((Label::MedicalRecordNumber, "1234-567"))),
-            ("Member ID ABC123456789 — check", Some((Label::HealthPlanId, "ABC123456789"))),
-            ("insurer (policy W123456789) appeal", Some((Label::HealthPlanId, "W123456789"))),
+            (
+                "Passport No: 912803456",
+                Some((Label::UsPassport, "912803456")),
+            ),
+            (
+                "my travel document is A12803456",
+                Some((Label::UsPassport, "A12803456")),
+            ),
+            (
+                "Driver's license: D1234567 (CA)",
+                Some((Label::UsDriverLicense, "D1234567")),
+            ),
+            (
+                "DL# WDLABC123456 — state WA",
+                Some((Label::UsDriverLicense, "WDLABC123456")),
+            ),
+            (
+                "Hotel asks for ID: DL WDLJEZR56SOR, issued",
+                Some((Label::UsDriverLicense, "WDLJEZR56SOR")),
+            ),
+            (
+                "Member ID W481233522 — check",
+                Some((Label::HealthPlanId, "W481233522")),
+            ),
+            (
+                "DL 12-345-6789",
+                Some((Label::UsDriverLicense, "12-345-6789")),
+            ),
+            (
+                "(acct 12345678901) disputes",
+                Some((Label::UsBankNumber, "12345678901")),
+            ),
+            (
+                "MRN: 12345678   DOB: 01/02/1990",
+                Some((Label::MedicalRecordNumber, "12345678")),
+            ),
+            (
+                "Chart #1234-567 belongs",
+                Some((Label::MedicalRecordNumber, "1234-567")),
+            ),
+            (
+                "Member ID ABC123456789 — check",
+                Some((Label::HealthPlanId, "ABC123456789")),
+            ),
+            (
+                "insurer (policy W123456789) appeal",
+                Some((Label::HealthPlanId, "W123456789")),
+            ),
             ("Routing number on file 021000021.", None),
-            ("account 12345678, routing 021000021", Some((Label::UsBankNumber, "12345678"))),
+            (
+                "account 12345678, routing 021000021",
+                Some((Label::UsBankNumber, "12345678")),
+            ),
             ("order 12345678", None),
             ("12345678", None),
             ("handle 12345678", None),
@@ -348,9 +391,16 @@ mod tests {
 
     #[test]
     fn table_header_is_context() {
-        let text = "patient_name,mrn,dob\nAnn Lee,12345678,01/02/1990\nBo Chan,87654321,03/04/1980\n";
+        let text =
+            "patient_name,mrn,dob\nAnn Lee,12345678,01/02/1990\nBo Chan,87654321,03/04/1980\n";
         let got = found(text);
-        assert!(got.contains(&(Label::MedicalRecordNumber, "12345678".into())), "{got:?}");
-        assert!(got.contains(&(Label::MedicalRecordNumber, "87654321".into())), "{got:?}");
+        assert!(
+            got.contains(&(Label::MedicalRecordNumber, "12345678".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Label::MedicalRecordNumber, "87654321".into())),
+            "{got:?}"
+        );
     }
 }

@@ -24,6 +24,7 @@ mod ids;
 mod network;
 mod patterns;
 mod phone;
+mod phone_meta;
 mod secrets;
 
 use std::fmt;
@@ -243,7 +244,8 @@ fn trim_whitespace(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn builtin_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
+/// The built-in pattern detectors, in the order the engine runs them.
+pub fn builtin_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
     Ok(vec![
         Box::new(email::EmailDetector::new()?),
         Box::new(phone::PhoneDetector::new()?),

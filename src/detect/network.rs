@@ -19,21 +19,67 @@ const URL_SCHEME: &str = r#"(?i)(?:https?|ftps?|sftp|wss?)://[^\s<>"'`{}|\\^\[\]
 const URL_WWW: &str = r#"(?i)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#:][^\s<>"'`{}|\\^]*)?"#;
 const URL_HOST_PATH: &str = r#"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|org|net|edu|gov|mil|int|io|co|dev|app|ai|info|biz|me|tv|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|br|in|jp|cn|au|ca|ru|eu|ie|nz|za|mx|ar|cl|kr|tw|hk|sg|site|online|tech|store|cloud|xyz|page|blog|shop|news|ly|gg|to|so|ac|cc|ws)/[^\s<>"'`{}|\\^]*"#;
 
-const IP_CONTEXT: ContextRule = ContextRule {
-    words: &[
-        "ip", "ipv4", "ipv6", "address", "addr", "host", "server", "src", "dst", "source",
-        "destination", "from", "client", "peer", "remote", "lease", "gateway", "gw", "dns",
-        "probe", "allow", "deny", "block", "ping", "connect", "nat", "subnet", "route", "proxy",
-        "vpn", "firewall", "->", "login", "hop", "traceroute", "whitelist", "blacklist",
-        "blocklist", "listen",
+static IP_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "ip",
+        "ipv4",
+        "ipv6",
+        "address",
+        "addr",
+        "host",
+        "server",
+        "src",
+        "dst",
+        "source",
+        "destination",
+        "from",
+        "client",
+        "peer",
+        "remote",
+        "lease",
+        "gateway",
+        "gw",
+        "dns",
+        "probe",
+        "allow",
+        "deny",
+        "block",
+        "ping",
+        "connect",
+        "nat",
+        "subnet",
+        "route",
+        "proxy",
+        "vpn",
+        "firewall",
+        "->",
+        "login",
+        "hop",
+        "traceroute",
+        "whitelist",
+        "blacklist",
+        "blocklist",
+        "listen",
     ],
-    negative: &[
-        "version", "ver", "v", "build", "release", "firmware", "upgrad", "updat", "changelog",
-        "sdk", "tag", "package", "patch", "rc",
+    &[
+        "version",
+        "ver",
+        "v",
+        "build",
+        "release",
+        "firmware",
+        "upgrad",
+        "updat",
+        "changelog",
+        "sdk",
+        "tag",
+        "package",
+        "patch",
+        "rc",
     ],
-    before: 30,
-    after: 12,
-};
+    30,
+    12,
+);
 
 /// IP address and URL detector.
 #[derive(Debug)]
@@ -108,7 +154,9 @@ impl Detector for NetworkDetector {
                 self.push(out, m.start(), end, Label::Url, 0.9);
             }
         }
-        if memchr::memmem::find(bytes, b"www.").is_some() || memchr::memmem::find(bytes, b"WWW.").is_some() {
+        if memchr::memmem::find(bytes, b"www.").is_some()
+            || memchr::memmem::find(bytes, b"WWW.").is_some()
+        {
             for m in self.url_www.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
                 if is_token(text, m.start(), end) && !preceded_by(bytes, m.start(), b"/@.") {
@@ -184,7 +232,9 @@ fn check_ipv4(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
 
 fn is_version_header(header: &str) -> bool {
     let h = header.to_ascii_lowercase();
-    ["build", "version", "release", "firmware", "ver"].iter().any(|w| h.contains(w))
+    ["build", "version", "release", "firmware", "ver"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 /// Whether the word right before `start` (one space apart) names a product:
@@ -196,11 +246,16 @@ fn follows_product_name(text: &str, start: usize) -> bool {
     };
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '_'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     let lower = word.to_ascii_lowercase();
     let introduces_address = IP_CONTEXT.words.iter().any(|w| lower == *w)
-        || ["server", "host", "gateway", "router", "node", "peer", "client", "proxy"].contains(&lower.as_str());
+        || [
+            "server", "host", "gateway", "router", "node", "peer", "client", "proxy",
+        ]
+        .contains(&lower.as_str());
     let product_like = word.starts_with(|c: char| c.is_ascii_uppercase()) || word.contains('.');
     !word.is_empty() && product_like && !introduces_address
 }
@@ -231,7 +286,8 @@ fn check_ipv6(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     } else {
         body_end
     };
-    let after_bad = after_pos < b.len() && (b[after_pos].is_ascii_alphanumeric() || b[after_pos] == b'_');
+    let after_bad =
+        after_pos < b.len() && (b[after_pos].is_ascii_alphanumeric() || b[after_pos] == b'_');
     if before_bad || after_bad || trimmed.matches(':').count() < 2 {
         return None;
     }
@@ -275,8 +331,10 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
                 && b[start..end].iter().filter(|&&x| x == open).count()
                     < b[start..end].iter().filter(|&&x| x == close).count()
         };
-        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'*')
-            || unbalanced(b'(', b')')
+        if matches!(
+            c,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'*'
+        ) || unbalanced(b'(', b')')
             || unbalanced(b'[', b']')
         {
             end -= 1;
@@ -362,13 +420,19 @@ mod tests {
     fn ipv6() {
         for (text, want) in [
             ("2001:db8::8a2e:370:7334", "2001:db8::8a2e:370:7334"),
-            ("Server IP: 2400:c401::5054:ff:fe1b:b031.", "2400:c401::5054:ff:fe1b:b031"),
+            (
+                "Server IP: 2400:c401::5054:ff:fe1b:b031.",
+                "2400:c401::5054:ff:fe1b:b031",
+            ),
             ("[2001:db8::1]:8080", "2001:db8::1"),
             ("fe80::1%eth0", "fe80::1%eth0"),
             ("2001:db8::/32", "2001:db8::/32"),
             ("2001:db8::/9999", "2001:db8::"),
             ("::ffff:192.0.2.1", "::ffff:192.0.2.1"),
-            ("0:0:0:0:0:FFFF:129.144.52.38", "0:0:0:0:0:FFFF:129.144.52.38"),
+            (
+                "0:0:0:0:0:FFFF:129.144.52.38",
+                "0:0:0:0:0:FFFF:129.144.52.38",
+            ),
         ] {
             assert_eq!(ips(text), vec![want.to_string()], "{text}");
         }
@@ -396,10 +460,19 @@ mod tests {
                 .map(|(_, v)| v)
                 .collect()
         };
-        assert_eq!(urls("see https://reed.com/support/62369."), vec!["https://reed.com/support/62369"]);
+        assert_eq!(
+            urls("see https://reed.com/support/62369."),
+            vec!["https://reed.com/support/62369"]
+        );
         assert_eq!(urls("(https://x.org/a_(b))"), vec!["https://x.org/a_(b)"]);
-        assert_eq!(urls("go to www.doe-john.com/portfolio!"), vec!["www.doe-john.com/portfolio"]);
-        assert_eq!(urls("linkedin.com/in/janedoe"), vec!["linkedin.com/in/janedoe"]);
+        assert_eq!(
+            urls("go to www.doe-john.com/portfolio!"),
+            vec!["www.doe-john.com/portfolio"]
+        );
+        assert_eq!(
+            urls("linkedin.com/in/janedoe"),
+            vec!["linkedin.com/in/janedoe"]
+        );
         assert!(urls("postgres://admin:pw@db:5432/app").is_empty());
         assert!(urls("http://microsoft").is_empty());
         assert!(urls("open main.py and README.md").is_empty());

@@ -114,16 +114,24 @@ pub(crate) fn scored(base: f32, with_context: f32, ev: Evidence) -> f32 {
 /// then 12–19 contiguous digits.
 const CARD: &str = r"\d{4}-\d{4}-\d{4}-\d{1,4}(?:-\d{3})?|\d{4} \d{4} \d{4} \d{1,4}(?: \d{3})?|\d{4}-\d{6}-\d{4,5}|\d{4} \d{6} \d{4,5}|\d{12,19}";
 
-const CARD_CONTEXT: ContextRule = ContextRule {
-    words: &[
-        "card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "charged",
+static CARD_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "card",
+        "credit",
+        "debit",
+        "visa",
+        "mastercard",
+        "amex",
+        "cc",
+        "pan",
+        "charged",
     ],
-    negative: &[
+    &[
         "isbn", "order", "tracking", "invoice", "ean", "sku", "account", "acct", "iban",
     ],
-    before: 40,
-    after: 10,
-};
+    40,
+    10,
+);
 
 fn check_card(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
@@ -170,10 +178,11 @@ fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
 
 // ---------------------------------------------------------------- US SSN
 
-const SSN: &str = r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{3}\.\d{2}\.\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9}";
+const SSN: &str =
+    r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{3}\.\d{2}\.\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9}";
 
-const SSN_CONTEXT: ContextRule = ContextRule {
-    words: &[
+static SSN_CONTEXT: ContextRule = ContextRule::new(
+    &[
         "ssn",
         "ss#",
         "ss #",
@@ -183,13 +192,13 @@ const SSN_CONTEXT: ContextRule = ContextRule {
         "taxpayer",
         "tin",
     ],
-    negative: &[
+    &[
         "phone", "tel", "zip", "order", "invoice", "account", "acct", "routing", "passport",
         "license", "licence", "member", "mrn", "tracking", "ticket",
     ],
-    before: 40,
-    after: 10,
-};
+    40,
+    10,
+);
 
 fn check_ssn(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
@@ -218,13 +227,21 @@ fn check_ssn(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, 
 
 const NHS: &str = r"\d{3}-\d{3}-\d{4}|\d{3} \d{3} \d{4}|\d{10}";
 
-const NHS_CONTEXT: ContextRule = ContextRule {
-    words: &["nhs", "national health", "health service", "chi number", "patient"],
-    negative: &["phone", "tel", "mobile", "call", "fax", "order", "invoice", "account"],
+static NHS_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "nhs",
+        "national health",
+        "health service",
+        "chi number",
+        "patient",
+    ],
+    &[
+        "phone", "tel", "mobile", "call", "fax", "order", "invoice", "account",
+    ],
     // Wide: "NHS number A failed validation but B passed" names B's kind far back.
-    before: 80,
-    after: 10,
-};
+    80,
+    10,
+);
 
 fn check_nhs(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
@@ -287,15 +304,22 @@ fn check_mac(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, 
 
 // ---------------------------------------------------------------- Medicare MBI
 
-const MBI: &str =
-    r"(?i)[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z]{2}\d{2}";
+const MBI: &str = r"(?i)[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z]{2}\d{2}";
 
-const MBI_CONTEXT: ContextRule = ContextRule {
-    words: &["medicare", "mbi", "beneficiary", "member", "cms", "health plan", "insurance"],
-    negative: &[],
-    before: 40,
-    after: 10,
-};
+static MBI_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "medicare",
+        "mbi",
+        "beneficiary",
+        "member",
+        "cms",
+        "health plan",
+        "insurance",
+    ],
+    &[],
+    40,
+    10,
+);
 
 fn check_mbi(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
@@ -341,8 +365,16 @@ mod tests {
             3,
             "{got:?}"
         );
-        assert!(has("amex 3714 496353 98431 ok", Label::CreditCard, "3714 496353 98431"));
-        assert!(!has("card 4012-8888-8888-1882", Label::CreditCard, "4012-8888-8888-1882"));
+        assert!(has(
+            "amex 3714 496353 98431 ok",
+            Label::CreditCard,
+            "3714 496353 98431"
+        ));
+        assert!(!has(
+            "card 4012-8888-8888-1882",
+            Label::CreditCard,
+            "4012-8888-8888-1882"
+        ));
         assert!(found("ISBN 9780306406157").is_empty());
     }
 
@@ -350,7 +382,11 @@ mod tests {
     fn ibans_are_cut_at_country_length() {
         let t = "this is an iban VG96 VPVG 0000 0123 4567 8901 X in a sentence";
         assert!(has(t, Label::IbanCode, "VG96 VPVG 0000 0123 4567 8901"));
-        assert!(has("IBAN: DE89370400440532013000.", Label::IbanCode, "DE89370400440532013000"));
+        assert!(has(
+            "IBAN: DE89370400440532013000.",
+            Label::IbanCode,
+            "DE89370400440532013000"
+        ));
         assert!(found("DE89370400440532013001").is_empty());
     }
 
@@ -372,7 +408,11 @@ mod tests {
 
     #[test]
     fn crypto_wallets() {
-        assert!(has("to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ", Label::Crypto, "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ"));
+        assert!(has(
+            "to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ",
+            Label::Crypto,
+            "16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ"
+        ));
         assert!(found("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2").is_empty());
         assert!(has(
             "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
@@ -384,22 +424,40 @@ mod tests {
             Label::Crypto,
             "0x52908400098527886E0F7030069857D2E4169EE7"
         ));
-        assert!(found("8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189").is_empty());
+        assert!(
+            found("8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189").is_empty()
+        );
     }
 
     #[test]
     fn mac_addresses() {
-        assert!(has("MAC 00:1A:2B:3C:4D:5E", Label::MacAddress, "00:1A:2B:3C:4D:5E"));
-        assert!(has("Cisco 0012.3456.789A", Label::MacAddress, "0012.3456.789A"));
+        assert!(has(
+            "MAC 00:1A:2B:3C:4D:5E",
+            Label::MacAddress,
+            "00:1A:2B:3C:4D:5E"
+        ));
+        assert!(has(
+            "Cisco 0012.3456.789A",
+            Label::MacAddress,
+            "0012.3456.789A"
+        ));
         assert!(found("FF:FF:FF:FF:FF:FF").is_empty());
         assert!(found("10:2F:33-AC-29-C3").is_empty());
         assert!(found("00:1A:2B:3C:4D").is_empty());
-        assert!(has("Device MAC: AA:BB:CC:DD:EE:FF", Label::MacAddress, "AA:BB:CC:DD:EE:FF"));
+        assert!(has(
+            "Device MAC: AA:BB:CC:DD:EE:FF",
+            Label::MacAddress,
+            "AA:BB:CC:DD:EE:FF"
+        ));
     }
 
     #[test]
     fn mbi() {
-        assert!(has("Medicare ID: 3CD5-FG7-HJ89", Label::HealthPlanId, "3CD5-FG7-HJ89"));
+        assert!(has(
+            "Medicare ID: 3CD5-FG7-HJ89",
+            Label::HealthPlanId,
+            "3CD5-FG7-HJ89"
+        ));
         assert!(has("1eg4-te5-mk73", Label::HealthPlanId, "1eg4-te5-mk73"));
         assert!(found("1EG4-TE5MK73").is_empty());
         assert!(found("1SG4-TE5-MK73").is_empty());

