@@ -82,6 +82,8 @@ pub fn window(text: &str, start: usize, end: usize, before: usize, after: usize)
 /// What the context of `[start, end)` says under `rule`: the nearest supporting and
 /// contradicting words (distance from the candidate's edge) decide; ties go to the
 /// contradicting word, so that in "board meeting", "board" outranks "meeting".
+/// Supporting words may introduce a list ("NHS numbers 401…, 943…"); contradicting
+/// words apply only up to the next number.
 pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evidence {
     let Some(ac) = rule.automaton() else {
         return Evidence::Neutral;
@@ -99,14 +101,25 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         } else {
             continue; // inside the candidate itself
         };
-        if !is_word_match(bytes, ms, me - ms) {
+        if !is_word_match(bytes, ms, me - ms) || in_placeholder(bytes, ms, me) {
             continue;
         }
-        let slot = if m.pattern().as_usize() < rule.words.len() {
-            &mut pos
+        let positive = m.pattern().as_usize() < rule.words.len();
+        // A contradicting word describes the value right next to it ("order 123"):
+        // it does not reach over another number, address or placeholder to ours.
+        let gap = if me <= start {
+            &bytes[me..start]
         } else {
-            &mut neg
+            &bytes[end..ms]
         };
+        let crosses_value = gap.iter().any(|c| c.is_ascii_digit() || *c == b'@')
+            || gap
+                .windows(2)
+                .any(|w| w[0] == b'<' && w[1].is_ascii_uppercase());
+        if !positive && crosses_value {
+            continue;
+        }
+        let slot = if positive { &mut pos } else { &mut neg };
         *slot = Some(slot.map_or(distance, |d| d.min(distance)));
     }
     match (pos, neg) {
@@ -115,6 +128,26 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         (None, Some(_)) => Evidence::Contradicts,
         (None, None) => Evidence::Neutral,
     }
+}
+
+/// Whether `[s, e)` lies inside one of scrim's own placeholders (`<IP_ADDRESS>`,
+/// `<PERSON_2>`, `<EMAIL_ADDRESS:1a2b…>`): redacted text must not gain context words
+/// from the labels that replaced values.
+fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
+    let label_byte = |c: &u8| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_';
+    let left = bytes[..s]
+        .iter()
+        .rev()
+        .take_while(|c| label_byte(c))
+        .count();
+    let right = bytes[e..].iter().take_while(|c| label_byte(c)).count();
+    let opens = s > left && bytes[s - left - 1] == b'<';
+    let closes = matches!(bytes.get(e + right), Some(b'>' | b':'));
+    opens
+        && closes
+        && bytes[s..e]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || *c == b'_')
 }
 
 fn is_word_match(bytes: &[u8], at: usize, len: usize) -> bool {
@@ -151,6 +184,12 @@ mod tests {
             Evidence::Contradicts
         );
         assert_eq!(ev("order 12345678", "12345678"), Evidence::Neutral);
+        assert_eq!(ev("aba 12345678", "12345678"), Evidence::Contradicts);
+        assert_eq!(
+            ev("routing 021000021 then 12345678", "12345678"),
+            Evidence::Neutral
+        );
+        assert_eq!(ev("no words 12345678", "12345678"), Evidence::Neutral);
         // "acct" inside another word does not count
         assert_eq!(ev("xacct 12345678", "12345678"), Evidence::Neutral);
     }
@@ -162,6 +201,15 @@ mod tests {
         assert_eq!(evidence(t, 4, 12, &rule), Evidence::Supports);
         let t = "handle A1234567";
         assert_eq!(evidence(t, 7, 15, &rule), Evidence::Neutral);
+    }
+
+    #[test]
+    fn placeholders_are_not_context() {
+        assert_eq!(
+            ev("<US_BANK_NUMBER> 12345678", "12345678"),
+            Evidence::Neutral
+        );
+        assert_eq!(ev("account <X> 12345678", "12345678"), Evidence::Supports);
     }
 
     #[test]

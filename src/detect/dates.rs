@@ -18,6 +18,7 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::context::{evidence, ContextRule, Evidence};
+use super::features::Feature;
 use super::{compile, is_number_token, is_token, BuildError, Detector, Finding, Label, ScanInput};
 
 /// Month names and abbreviations with their month number.
@@ -274,8 +275,8 @@ static APPOINTMENT: ContextRule = ContextRule::new(
 /// Date and time detector.
 #[derive(Debug)]
 pub struct DateDetector {
-    iso: Regex,
-    numeric: Regex,
+    /// The time part of an ISO timestamp, right after its date.
+    time_suffix: Regex,
     month_first: Regex,
     day_first: Regex,
     month_year: Regex,
@@ -295,13 +296,12 @@ impl DateDetector {
         let day_first = format!(
             r"(?i)\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s+|\s+of\s+|\s+de\s+|-){month}\.?(?:,?\s+(?:de\s+)?\d{{4}}|-\d{{2,4}})?"
         );
-        let month_year = format!(r"(?i){month}\.?[ -]\d{{4}}|\d{{1,2}}/\d{{4}}");
+        let month_year = format!(r"(?i){month}\.?[ -]\d{{4}}");
         Ok(DateDetector {
-            iso: compile(
-                "date_iso",
-                r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}/\d{1,2}/\d{1,2}",
+            time_suffix: compile(
+                "date_time_suffix",
+                r"\A[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?",
             )?,
-            numeric: compile("date_numeric", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")?,
             month_first: compile("date_month_first", &month_first)?,
             day_first: compile("date_day_first", &day_first)?,
             month_year: compile("date_month_year", &month_year)?,
@@ -339,30 +339,53 @@ impl Detector for DateDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         let bytes = text.as_bytes();
-        if !bytes.iter().any(u8::is_ascii_digit) {
+        if !input.has(Feature::Digit) {
             return;
         }
         // Cheap gates: each regex runs only if the text has what it needs.
-        let numeric_shape = has_digit_sep_digit(bytes, b"/.-");
         let month_word = self.month_names.is_match(text);
         let mut dates: Vec<(usize, usize, Shape)> = Vec::new();
-        if numeric_shape {
-            for m in self.iso.find_iter(text) {
-                if is_number_token(text, m.start(), m.end()) && valid_iso(m.as_str()) {
-                    let shape = if m.as_str().len() > 10 {
-                        Shape::Timestamp
-                    } else {
-                        Shape::Date
-                    };
-                    dates.push((m.start(), m.end(), shape));
+        // Numeric dates come from the number runs: D/M/Y, M/D/Y, ISO Y-M-D (with an
+        // optional time making it a timestamp), M/YYYY.
+        for run in input.number_runs() {
+            for sub in run.subs(3) {
+                let (start, end) = sub.span();
+                let s = &text[start..end];
+                let sep = sub.separator();
+                let standalone = sub.is_standalone(text);
+                let iso = sub.shape_fits(&[4, 2, 2])
+                    && sub.group_lengths().next() == Some(4)
+                    && matches!(sep, Some(Some(b'-' | b'/')))
+                    && valid_iso(s);
+                if iso {
+                    // "2024-03-15T14:30:00Z" is glued to its time: one timestamp.
+                    match self.time_suffix.find(&text[end..]) {
+                        Some(t)
+                            if standalone
+                                || (ends_before_time(bytes, end)
+                                    && (start == 0
+                                        || !bytes[start - 1].is_ascii_alphanumeric())) =>
+                        {
+                            dates.push((start, end + t.end(), Shape::Timestamp))
+                        }
+                        None if standalone => dates.push((start, end, Shape::Date)),
+                        _ => {}
+                    }
+                    continue;
                 }
-            }
-            for m in self.numeric.find_iter(text) {
-                if is_number_token(text, m.start(), m.end())
-                    && valid_numeric(m.as_str())
-                    && !preceded_by_version_marker(bytes, m.start())
+                if !standalone || preceded_by_version_marker(bytes, start) {
+                    continue;
+                }
+                if sub.len() == 3
+                    && matches!(sep, Some(Some(b'/' | b'.' | b'-')))
+                    && valid_numeric(s)
                 {
-                    dates.push((m.start(), m.end(), Shape::Date));
+                    dates.push((start, end, Shape::Date));
+                } else if (sub.shape_is(&[2, 4]) || sub.shape_is(&[1, 4]))
+                    && sep == Some(Some(b'/'))
+                    && valid_month_year(s)
+                {
+                    dates.push((start, end, Shape::MonthYear));
                 }
             }
         }
@@ -376,15 +399,12 @@ impl Detector for DateDetector {
             }
         }
         dates.sort();
-        if numeric_shape || month_word {
+        if month_word {
             let mut month_years = Vec::new();
             for m in self.month_year.find_iter(text) {
                 let i = dates.partition_point(|&(s, _, _)| s <= m.start());
                 let covered = i > 0 && dates[i - 1].1 >= m.end();
-                if !covered
-                    && is_number_token(text, m.start(), m.end())
-                    && valid_month_year(m.as_str())
-                {
+                if !covered && is_token(text, m.start(), m.end()) && valid_month_year(m.as_str()) {
                     month_years.push((m.start(), m.end(), Shape::MonthYear));
                 }
             }
@@ -408,13 +428,7 @@ impl Detector for DateDetector {
             });
         }
 
-        let meridiem =
-            |w: &[u8]| matches!(w, [d, b'a' | b'p' | b'A' | b'P', ..] if d.is_ascii_digit());
-        let time_shape = has_digit_sep_digit(bytes, b":")
-            || bytes.windows(2).any(meridiem)
-            || bytes
-                .windows(3)
-                .any(|w| w[1] == b' ' && meridiem(&[w[0], w[2]]));
+        let time_shape = input.has(Feature::DigitColonDigit) || input.has(Feature::Meridiem);
         for m in self.time.find_iter(text).take_while(|_| time_shape) {
             let (start, end) = (m.start(), m.end());
             if !is_number_token(text, start, end) || !valid_time(m.as_str()) {
@@ -478,10 +492,9 @@ fn score_date(input: &ScanInput<'_>, start: usize, end: usize, shape: Shape) -> 
     }
 }
 
-/// Whether a digit, one of `seps`, and a digit follow each other somewhere.
-fn has_digit_sep_digit(b: &[u8], seps: &[u8]) -> bool {
-    b.windows(3)
-        .any(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+/// Whether an ISO date ending at `end` continues with a time ("T14:30", " 14:30").
+fn ends_before_time(b: &[u8], end: usize) -> bool {
+    matches!(b.get(end), Some(b'T' | b' ')) && b.get(end + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether only an opening bracket or spaces stand between the line start and `pos`.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
+use super::features::Feature;
 use super::{compile, BuildError, Detector, Finding, Label, ScanInput};
 
 const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.(?:xn--[a-z0-9-]{2,59}|\p{L}{2,24})";
@@ -43,7 +44,7 @@ impl Detector for EmailDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         let bytes = text.as_bytes();
-        if memchr::memchr(b'@', bytes).is_some() {
+        if input.has(Feature::At) {
             for m in self.plain.find_iter(text) {
                 let (mut start, end) = (m.start(), m.end());
                 // A local part does not start or end with a dot or quote.
@@ -67,7 +68,7 @@ impl Detector for EmailDetector {
                 });
             }
         }
-        if has_obfuscation_cue(bytes) {
+        if input.has(Feature::AtWord) {
             for caps in self.obfuscated.captures_iter(text) {
                 let (Some(m), Some(local), Some(at), Some(domain)) = (
                     caps.get(0),
@@ -107,19 +108,6 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
     };
     let local_like = local.contains(['.', '_', '+']) || local.bytes().any(|b| b.is_ascii_digit());
     spelled_dot(domain) || spelled_dot(local) || local_like
-}
-
-/// Cheap test before the (slower) obfuscation regex: an "at" word or bracket form.
-fn has_obfuscation_cue(b: &[u8]) -> bool {
-    memchr::memmem::find(b, b" at ").is_some()
-        || memchr::memmem::find(b, b" AT ").is_some()
-        || memchr::memmem::find(b, b"at]").is_some()
-        || memchr::memmem::find(b, b"at)").is_some()
-        || memchr::memmem::find(b, b"at}").is_some()
-        || memchr::memmem::find(b, b"at>").is_some()
-        || memchr::memmem::find(b, b"AT]").is_some()
-        || memchr::memmem::find(b, b"AT)").is_some()
-        || memchr::memmem::find(b, b" @ ").is_some()
 }
 
 #[cfg(test)]

@@ -174,6 +174,13 @@ impl Detector for ContextIdDetector {
             .filter(|m| keyword_bounded(bytes, m.start(), m.end()))
             .map(|m| (m.end(), KEYWORDS[m.pattern().as_usize()].1))
             .collect();
+        // Without a cue word or a table header there is nothing to decide on.
+        let any_cue = cues.iter().any(|(_, c)| matches!(c, Cue::Is(_)));
+        let maybe_table = input.has(super::features::Feature::Newline)
+            && input.has(super::features::Feature::TableDelimiter);
+        if !any_cue && !maybe_table {
+            return;
+        }
         for m in self.token.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let token = m.as_str();

@@ -12,6 +12,7 @@
 //! threads; scanning is a pure function of the text.
 
 pub mod context;
+pub mod features;
 pub mod label;
 pub mod merge;
 pub mod normalize;
@@ -22,6 +23,7 @@ mod dates;
 mod email;
 mod ids;
 mod network;
+pub mod numbers;
 mod patterns;
 mod phone;
 mod phone_meta;
@@ -72,7 +74,9 @@ impl Finding {
 #[derive(Debug)]
 pub struct ScanInput<'t> {
     text: &'t str,
+    features: features::Features,
     tables: std::sync::OnceLock<tabular::Tables>,
+    runs: std::sync::OnceLock<Vec<numbers::Run>>,
 }
 
 impl<'t> ScanInput<'t> {
@@ -80,13 +84,25 @@ impl<'t> ScanInput<'t> {
     pub fn new(text: &'t str) -> Self {
         ScanInput {
             text,
+            features: features::Features::of(text),
             tables: std::sync::OnceLock::new(),
+            runs: std::sync::OnceLock::new(),
         }
     }
 
     /// The text to scan.
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// Whether the text has `f` (see `features`): the gate in front of a regex.
+    pub fn has(&self, f: features::Feature) -> bool {
+        self.features.has(f)
+    }
+
+    /// The runs of digit groups in the text (see `numbers`), found once.
+    pub fn number_runs(&self) -> &[numbers::Run] {
+        self.runs.get_or_init(|| numbers::find_runs(self.text))
     }
 
     /// The header of the table column `pos` sits in, if `pos` is inside a

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::context::{evidence, ContextRule, Evidence};
+use super::features::Feature;
 use super::{compile, is_token, BuildError, Detector, Finding, Label, ScanInput};
 
-const IPV4: &str = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:/\d{1,3})?";
 /// A run of hex digits, colons and dots with at least two colons; parsed afterwards.
 const IPV6: &str = r"[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[0-9A-Za-z]+)?(?:/\d{1,4})?";
 
@@ -84,7 +84,6 @@ static IP_CONTEXT: ContextRule = ContextRule::new(
 /// IP address and URL detector.
 #[derive(Debug)]
 pub struct NetworkDetector {
-    ipv4: Regex,
     ipv6: Regex,
     url_scheme: Regex,
     url_www: Regex,
@@ -96,7 +95,6 @@ pub struct NetworkDetector {
 impl NetworkDetector {
     pub fn new() -> Result<Self, BuildError> {
         Ok(NetworkDetector {
-            ipv4: compile("ipv4", IPV4)?,
             ipv6: compile("ipv6", IPV6)?,
             url_scheme: compile("url", URL_SCHEME)?,
             url_www: compile("url_www", URL_WWW)?,
@@ -130,21 +128,29 @@ impl Detector for NetworkDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         let bytes = text.as_bytes();
-        if memchr::memchr(b'.', bytes).is_some() {
-            for m in self.ipv4.find_iter(text) {
-                if let Some((end, score)) = check_ipv4(input, m.start(), m.end()) {
-                    self.push(out, m.start(), end, Label::IpAddress, score);
+        for run in input.number_runs() {
+            for sub in run.subs(4) {
+                if !(sub.shape_fits(&[3, 3, 3, 3]) && sub.separator() == Some(Some(b'.'))) {
+                    continue;
+                }
+                let (start, mut end) = sub.span();
+                // A CIDR prefix length follows with a slash: "10.0.0.0/8".
+                if let Some(prefix_end) = sub.slash_suffix(3) {
+                    end = prefix_end;
+                }
+                if let Some((end, score)) = check_ipv4(input, start, end) {
+                    self.push(out, start, end, Label::IpAddress, score);
                 }
             }
         }
-        if memchr::memmem::find(bytes, b":").is_some() {
+        if input.has(Feature::Colon) {
             for m in self.ipv6.find_iter(text) {
                 if let Some((start, end)) = check_ipv6(text, m.start(), m.end()) {
                     self.push(out, start, end, Label::IpAddress, 0.9);
                 }
             }
         }
-        if memchr::memmem::find(bytes, b"://").is_some() {
+        if input.has(Feature::SchemeSeparator) {
             for m in self.url_scheme.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
                 let url = &text[m.start()..end];
@@ -154,9 +160,7 @@ impl Detector for NetworkDetector {
                 self.push(out, m.start(), end, Label::Url, 0.9);
             }
         }
-        if memchr::memmem::find(bytes, b"www.").is_some()
-            || memchr::memmem::find(bytes, b"WWW.").is_some()
-        {
+        if input.has(Feature::Www) {
             for m in self.url_www.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
                 if is_token(text, m.start(), end) && !preceded_by(bytes, m.start(), b"/@.") {
@@ -164,7 +168,7 @@ impl Detector for NetworkDetector {
                 }
             }
         }
-        if memchr::memchr(b'/', bytes).is_some() {
+        if input.has(Feature::Slash) {
             for m in self.url_host_path.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
                 let path = &text[m.start()..end];

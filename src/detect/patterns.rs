@@ -1,7 +1,9 @@
 //! Pattern recognizers for identifiers whose shape and checksum speak for
 //! themselves: payment cards, IBANs, SSNs, NHS numbers, crypto wallets, MAC
-//! addresses and Medicare MBIs. Each is a regex for candidates plus a check that
-//! validates the candidate and scores it with its context.
+//! addresses and Medicare MBIs. Numeric ones (cards, SSNs, NHS numbers) are checked
+//! on the number runs the scan finds once (`numbers`); the others are a regex for
+//! candidates plus a check that validates the candidate and scores it with its
+//! context. Each regex runs only when a cheap byte test says it could match.
 //!
 //! Scores: a checksum-validated value with a distinctive shape scores high on its
 //! own; a value whose shape is common (a bare 9- or 10-digit number) needs a context
@@ -12,7 +14,9 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::context::{evidence, ContextRule, Evidence};
-use super::{compile, is_number_token, is_token, validate, BuildError, Detector, Finding};
+use super::features::Feature;
+use super::numbers::Sub;
+use super::{compile, is_token, validate, BuildError, Detector, Finding};
 use super::{Label, ScanInput};
 
 /// Validates a candidate `[start, end)` of `text` and returns its score, or `None`
@@ -23,8 +27,8 @@ struct Recognizer {
     name: Arc<str>,
     label: Label,
     regex: Regex,
-    /// Skip the regex entirely when the text has fewer ASCII digits than this.
-    min_digits: usize,
+    /// Run the regex only on texts with this feature.
+    gate: Feature,
     check: Check,
 }
 
@@ -41,34 +45,74 @@ impl std::fmt::Debug for Recognizer {
 #[derive(Debug)]
 pub struct PatternDetector {
     recognizers: Vec<Recognizer>,
+    name_card: Arc<str>,
+    name_ssn: Arc<str>,
+    name_nhs: Arc<str>,
 }
 
 impl PatternDetector {
     pub fn new() -> Result<Self, BuildError> {
-        let specs: &[(&str, Label, &str, usize, Check)] = &[
-            ("credit_card", Label::CreditCard, CARD, 12, check_card),
-            ("iban", Label::IbanCode, IBAN, 6, check_iban),
-            ("us_ssn", Label::UsSsn, SSN, 9, check_ssn),
-            ("uk_nhs", Label::UkNhs, NHS, 10, check_nhs),
-            ("btc_base58", Label::Crypto, BTC_BASE58, 0, check_base58),
-            ("btc_bech32", Label::Crypto, BTC_BECH32, 0, check_bech32),
-            ("eth", Label::Crypto, ETH, 1, check_eth),
-            ("mac", Label::MacAddress, MAC, 0, check_mac),
-            ("mbi", Label::HealthPlanId, MBI, 4, check_mbi),
+        let specs: &[(&str, Label, &str, Feature, Check)] = &[
+            ("iban", Label::IbanCode, IBAN, Feature::IbanHead, check_iban),
+            (
+                "btc_base58",
+                Label::Crypto,
+                BTC_BASE58,
+                Feature::LongAlnumRun,
+                check_base58,
+            ),
+            (
+                "btc_bech32",
+                Label::Crypto,
+                BTC_BECH32,
+                Feature::Bech32Prefix,
+                check_bech32,
+            ),
+            ("eth", Label::Crypto, ETH, Feature::HexPrefix, check_eth),
+            (
+                "mac",
+                Label::MacAddress,
+                MAC,
+                Feature::HexPairSeparator,
+                check_mac,
+            ),
+            (
+                "mbi",
+                Label::HealthPlanId,
+                MBI,
+                Feature::DigitLetter,
+                check_mbi,
+            ),
         ];
         let recognizers = specs
             .iter()
-            .map(|&(name, label, pattern, min_digits, check)| {
+            .map(|&(name, label, pattern, gate, check)| {
                 Ok(Recognizer {
                     name: Arc::from(format!("pattern:{name}")),
                     label,
                     regex: compile(name, pattern)?,
-                    min_digits,
+                    gate,
                     check,
                 })
             })
             .collect::<Result<_, BuildError>>()?;
-        Ok(PatternDetector { recognizers })
+        Ok(PatternDetector {
+            recognizers,
+            name_card: Arc::from("pattern:credit_card"),
+            name_ssn: Arc::from("pattern:us_ssn"),
+            name_nhs: Arc::from("pattern:uk_nhs"),
+        })
+    }
+
+    fn push(out: &mut Vec<Finding>, sub: &Sub<'_>, label: Label, score: f32, name: &Arc<str>) {
+        let (start, end) = sub.span();
+        out.push(Finding {
+            start,
+            end,
+            label,
+            score,
+            detector: name.clone(),
+        });
     }
 }
 
@@ -79,9 +123,24 @@ impl Detector for PatternDetector {
 
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
-        let digit_count = text.bytes().filter(u8::is_ascii_digit).count();
+        for run in input.number_runs() {
+            for sub in run.subs(5) {
+                if !sub.is_standalone(text) {
+                    continue;
+                }
+                if let Some(score) = check_card(input, &sub) {
+                    Self::push(out, &sub, Label::CreditCard, score, &self.name_card);
+                }
+                if let Some(score) = check_ssn(input, &sub) {
+                    Self::push(out, &sub, Label::UsSsn, score, &self.name_ssn);
+                }
+                if let Some(score) = check_nhs(input, &sub) {
+                    Self::push(out, &sub, Label::UkNhs, score, &self.name_nhs);
+                }
+            }
+        }
         for r in &self.recognizers {
-            if digit_count < r.min_digits {
+            if !input.has(r.gate) {
                 continue;
             }
             for m in r.regex.find_iter(text) {
@@ -104,15 +163,12 @@ pub(crate) fn scored(base: f32, with_context: f32, ev: Evidence) -> f32 {
     match ev {
         Evidence::Supports => with_context,
         Evidence::Neutral => base,
-        Evidence::Contradicts => (base - 0.4).max(0.0),
+        // Rounded so that 0.9 - 0.4 is 0.5, not 0.49999997.
+        Evidence::Contradicts => ((base - 0.4).max(0.0) * 100.0).round() / 100.0,
     }
 }
 
 // ---------------------------------------------------------------- credit cards
-
-/// Grouped forms first (4-4-4-4[-3], 4-6-5, 4-6-4 with one kind of separator),
-/// then 12–19 contiguous digits.
-const CARD: &str = r"\d{4}-\d{4}-\d{4}-\d{1,4}(?:-\d{3})?|\d{4} \d{4} \d{4} \d{1,4}(?: \d{3})?|\d{4}-\d{6}-\d{4,5}|\d{4} \d{6} \d{4,5}|\d{12,19}";
 
 static CARD_CONTEXT: ContextRule = ContextRule::new(
     &[
@@ -133,14 +189,29 @@ static CARD_CONTEXT: ContextRule = ContextRule::new(
     10,
 );
 
-fn check_card(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+/// A card number: 12–19 digits in one group, or grouped the way cards are printed
+/// (4-4-4-4[-3], 4-6-5, 4-6-4, fours with a short tail) with one kind of separator;
+/// a known issuer range and a valid Luhn digit.
+fn check_card(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
+    let digits = sub.digit_count();
+    if !(12..=19).contains(&digits) || !matches!(sub.separator(), Some(None | Some(b' ' | b'-'))) {
+        return None;
+    }
+    let lengths: Vec<usize> = sub.group_lengths().collect();
+    let printed = match lengths.as_slice() {
+        [_] => true,
+        [4, 6, 4] | [4, 6, 5] => true,
+        [4, 4, 4, 4, 3] => true,
+        [4, 4, 4, tail] => (1..=4).contains(tail),
+        _ => false,
+    };
+    let (start, end) = sub.span();
     let text = input.text();
-    let s = &text[start..end];
-    if !is_number_token(text, start, end) || !validate::credit_card(s) {
+    if !printed || !validate::credit_card(&text[start..end]) {
         return None;
     }
     let ev = evidence(text, start, end, &CARD_CONTEXT);
-    Some((end, scored(0.85, 1.0, ev)))
+    Some(scored(0.85, 1.0, ev))
 }
 
 // ---------------------------------------------------------------- IBAN
@@ -178,9 +249,6 @@ fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
 
 // ---------------------------------------------------------------- US SSN
 
-const SSN: &str =
-    r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{3}\.\d{2}\.\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9}";
-
 static SSN_CONTEXT: ContextRule = ContextRule::new(
     &[
         "ssn",
@@ -200,32 +268,37 @@ static SSN_CONTEXT: ContextRule = ContextRule::new(
     10,
 );
 
-fn check_ssn(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+/// An SSN: 3-2-4 (dashes, spaces or dots), 3-6 or 5-4 with a dash, or 9 digits;
+/// valid area, group and serial.
+fn check_ssn(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
+    let sep = sub.separator()?;
+    // 3-2-4 with dashes is the canonical, distinctive form; with spaces or dots it
+    // is still the SSN's own grouping (phone numbers are not grouped that way); the
+    // other forms are shared with ZIP+4 codes and plain 9-digit numbers.
+    let (base, with_context) = if sub.shape_is(&[3, 2, 4]) && sep == Some(b'-') {
+        (0.8, 1.0)
+    } else if sub.shape_is(&[3, 2, 4]) && matches!(sep, Some(b' ' | b'.')) {
+        (0.6, 0.95)
+    } else if sub.shape_is(&[9])
+        || ((sub.shape_is(&[3, 6]) || sub.shape_is(&[5, 4])) && sep == Some(b'-'))
+    {
+        (0.3, 0.9)
+    } else {
+        return None;
+    };
+    let (start, end) = sub.span();
     let text = input.text();
-    let s = &text[start..end];
-    if !is_number_token(text, start, end) || !validate::us_ssn(s) {
+    if !validate::us_ssn(&text[start..end]) {
         return None;
     }
-    let ev = evidence(text, start, end, &SSN_CONTEXT);
-    // 3-2-4 with dashes is the canonical, distinctive form; the others are shared
-    // with ZIP+4 codes, phone fragments and plain 9-digit numbers.
-    let canonical = s.len() == 11 && s.as_bytes()[3] == b'-' && s.as_bytes()[6] == b'-';
-    // 3-2-4 with spaces or dots is still the SSN's own grouping; phone numbers are
-    // not grouped that way.
-    let grouped = s.len() == 11 && !canonical;
-    let score = if canonical {
-        scored(0.8, 1.0, ev)
-    } else if grouped {
-        scored(0.6, 0.95, ev)
-    } else {
-        scored(0.3, 0.9, ev)
-    };
-    Some((end, score))
+    Some(scored(
+        base,
+        with_context,
+        evidence(text, start, end, &SSN_CONTEXT),
+    ))
 }
 
 // ---------------------------------------------------------------- UK NHS
-
-const NHS: &str = r"\d{3}-\d{3}-\d{4}|\d{3} \d{3} \d{4}|\d{10}";
 
 static NHS_CONTEXT: ContextRule = ContextRule::new(
     &[
@@ -243,13 +316,16 @@ static NHS_CONTEXT: ContextRule = ContextRule::new(
     10,
 );
 
-fn check_nhs(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
+/// An NHS number: 3-3-4 (spaces or dashes) or 10 digits, mod-11 check digit.
+fn check_nhs(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
+    let shape_ok = sub.shape_is(&[10])
+        || (sub.shape_is(&[3, 3, 4]) && matches!(sub.separator(), Some(Some(b' ' | b'-'))));
+    let (start, end) = sub.span();
     let text = input.text();
-    if !is_number_token(text, start, end) || !validate::nhs(&text[start..end]) {
+    if !shape_ok || !validate::nhs(&text[start..end]) {
         return None;
     }
-    let ev = evidence(text, start, end, &NHS_CONTEXT);
-    Some((end, scored(0.5, 1.0, ev)))
+    Some(scored(0.5, 1.0, evidence(text, start, end, &NHS_CONTEXT)))
 }
 
 // ---------------------------------------------------------------- crypto

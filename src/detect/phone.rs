@@ -14,9 +14,10 @@ use super::context::{evidence, ContextRule, Evidence};
 use super::patterns::scored;
 use super::{compile, is_number_token, BuildError, Detector, Finding, Label, ScanInput};
 
-/// A country prefix or leading group, then up to eight more groups joined by at most
-/// one separator (and optional spaces), then an optional extension.
-const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,8}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
+/// A country prefix or leading group, then more groups joined by at most one
+/// separator (and optional spaces), then an optional extension. Runs can hold
+/// several numbers; `detect` splits them.
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
 
 /// Regions tried, in order, for numbers written without a country code (after the
 /// North American plan, checked directly): the locales our users write in most,
@@ -88,32 +89,54 @@ impl Detector for PhoneDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         for m in self.candidate.find_iter(text) {
-            let (mut start, end) = trim_candidate(text, m.start(), m.end());
-            // "SD 20241 440-600-5124": if the whole run is not a number, the run
-            // without its first group may be (a postcode before a phone number).
-            for _ in 0..3 {
-                match self.check(input, start, end) {
-                    Check::Found(finding) => {
-                        out.push(finding);
-                        break;
+            let (start, end) = trim_candidate(text, m.start(), m.end());
+            // A run of space-separated groups may hold several numbers, or one number
+            // between other digits ("SD 20241 440-600-5124", "+44 20 7946 0958
+            // (415) 555-0132"): from each group, the longest sub-run that is a valid
+            // number is a candidate; overlapping candidates are left to the merge,
+            // which also weighs what other detectors found there.
+            let groups = group_bounds(text, start, end);
+            for i in 0..groups.len() {
+                // A phone number has at most eight space-separated groups.
+                let found = (i + 1..=groups.len().min(i + 8)).rev().find_map(|j| {
+                    let (s, e) = (groups[i].0, groups[j - 1].1);
+                    // Inside a uniformly spaced run ("9311 5212 3456 79", an IBAN's
+                    // tail) only a number written with its own punctuation starts.
+                    let punctuated = text[s..].starts_with(['+', '('])
+                        || text[s..e].contains(['-', '.', '/', ')']);
+                    if i > 0 && !punctuated {
+                        return None;
                     }
-                    Check::NotANumber => break,
-                    Check::Invalid => match next_group_start(text, start, end) {
-                        Some(next) => start = next,
-                        None => break,
-                    },
-                }
+                    match self.check(input, s, e) {
+                        Check::Found(f) => Some(f),
+                        _ => None,
+                    }
+                });
+                out.extend(found);
             }
         }
     }
 }
 
+/// Byte ranges of the space-separated groups of `[start, end)`.
+fn group_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut pos = start;
+    for part in text[start..end].split(' ') {
+        if !part.is_empty() {
+            groups.push((pos, pos + part.len()));
+        }
+        pos += part.len() + 1;
+    }
+    groups
+}
+
 /// Outcome of checking one candidate.
 enum Check {
     Found(Finding),
-    /// Not a valid number as a whole; a shorter tail may be.
+    /// Not a valid number.
     Invalid,
-    /// Something else (a date, a card, part of a code): stop here.
+    /// Not a number at all here (glued to a longer token, part of a code).
     NotANumber,
 }
 
@@ -127,14 +150,13 @@ impl PhoneDetector {
         if digits < 7 {
             return Check::NotANumber;
         }
-        if !is_number_token(text, start, end)
-            || looks_like_date_or_version(number_part)
-            || looks_like_other_number(number_part)
-            || next_to_code(text, start, end)
-        {
+        if !is_number_token(text, start, end) || next_to_code(text, start, end) {
             return Check::NotANumber;
         }
-        if !(7..=15).contains(&digits) {
+        if !(7..=15).contains(&digits)
+            || looks_like_date_or_version(number_part)
+            || looks_like_other_number(number_part)
+        {
             return Check::Invalid;
         }
         let ev = match input.column_header(start) {
@@ -149,7 +171,13 @@ impl PhoneDetector {
             return Check::Invalid;
         };
         let score = match kind {
-            Kind::International => scored(0.9, 1.0, ev),
+            // A +country-code number is a phone number whatever the words around it;
+            // contradicting context only lowers its confidence.
+            Kind::International => match ev {
+                Evidence::Supports => 1.0,
+                Evidence::Neutral => 0.9,
+                Evidence::Contradicts => 0.75,
+            },
             Kind::NationalFormatted => scored(0.7, 0.95, ev),
             Kind::NationalBare => scored(bare_base, 0.85, ev),
         };
@@ -163,37 +191,32 @@ impl PhoneDetector {
     }
 }
 
-/// Start of the second digit group of `[start, end)`, if the first group is set off
-/// by a space and the rest is a formatted number of its own ("20241 440-600-5124");
-/// never inside a uniformly grouped run ("9311 5212 3456 79").
-fn next_group_start(text: &str, start: usize, end: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let sep = (start..end).find(|&i| !b[i].is_ascii_digit() && b[i] != b'+' && b[i] != b'(')?;
-    if b[sep] != b' ' {
-        return None;
-    }
-    let next = (sep..end).find(|&i| b[i].is_ascii_digit())?;
-    let rest_formatted = text[next..end].contains(['-', '.', '(', ')']);
-    rest_formatted.then_some(next)
-}
-
-/// Whether the candidate sits between code-like tokens: an IBAN's groups
-/// ("NL91 1BNA 0417 1643 00"), a reference ("MTLC AST0"), not prose.
-fn next_to_code(text: &str, start: usize, end: usize) -> bool {
-    let is_code = |t: &str| {
+/// Whether the candidate continues a code: it follows a token of mixed capitals and
+/// digits ("IE29 AIBK 9311 5212 3456 79", an IBAN's groups) or a group of four
+/// capitals after an IBAN head ("NL91 ABNA 0417 1643 00").
+fn next_to_code(text: &str, start: usize, _end: usize) -> bool {
+    let mixed = |t: &str| {
         (2..=6).contains(&t.len())
             && t.bytes()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && t.bytes().any(|c| c.is_ascii_digit())
             && t.bytes().any(|c| c.is_ascii_uppercase())
     };
-    let before = text[..start]
-        .strip_suffix(' ')
-        .map(|s| s.rsplit(' ').next().unwrap_or(""));
-    let after = text[end..]
-        .strip_prefix(' ')
-        .map(|s| s.split(' ').next().unwrap_or(""));
-    before.is_some_and(is_code) || after.is_some_and(is_code)
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let mut tokens = before.rsplit(' ');
+    let last = tokens.next().unwrap_or("");
+    let iban_head = |t: &str| {
+        let b = t.as_bytes();
+        b.len() == 4
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && b[2..].iter().all(u8::is_ascii_digit)
+    };
+    mixed(last)
+        || (last.len() == 4
+            && last.bytes().all(|c| c.is_ascii_uppercase())
+            && tokens.next().is_some_and(iban_head))
 }
 
 fn is_phone_header(header: &str) -> bool {
@@ -400,8 +423,9 @@ mod tests {
         let input = ScanInput::new(text);
         let mut out = Vec::new();
         d.detect(&input, &mut out);
-        out.into_iter()
-            .filter(|f| f.score >= 0.5)
+        out.retain(|f| f.score >= 0.5);
+        super::super::merge::merge(out)
+            .into_iter()
             .map(|f| text[f.start..f.end].to_string())
             .collect()
     }
@@ -421,11 +445,17 @@ mod tests {
             ("mobile 3331234567", "3331234567"),
             ("Phone: +31785-247840", "+31785-247840"),
             ("SD 20241 440-600-5124", "440-600-5124"),
+            ("+44 20 7946 0958 192.168.1.20", "+44 20 7946 0958"),
+            (
+                "+44 20 7946 0958 (415) 555-0132",
+                "+44 20 7946 0958|(415) 555-0132",
+            ),
             ("My Israeli number is 09-7625400", "09-7625400"),
             ("My Japanese number is 090-1234-5678", "090-1234-5678"),
         ];
         for (text, want) in cases {
-            assert_eq!(found(text), vec![want.to_string()], "{text}");
+            let want: Vec<String> = want.split('|').map(str::to_string).collect();
+            assert_eq!(found(text), want, "{text}");
         }
     }
 

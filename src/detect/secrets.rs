@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
+use super::features::Feature;
 use super::network::has_credentials;
 use super::{compile, is_token, validate, BuildError, Detector, Finding, Label, ScanInput};
 
@@ -49,6 +50,18 @@ const KNOWN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Words without which neither the assignment nor the bearer rule can match.
+const CUE_WORDS: &[&str] = &[
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "key",
+    "credential",
+    "auth",
+    "bearer",
+];
+
 const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
 
 /// `scheme://user:password@host…`; the password may itself contain `@`, so the
@@ -64,7 +77,12 @@ const BEARER: &str = r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9._~+/\-]{16,
 /// Secret detector.
 #[derive(Debug)]
 pub struct SecretDetector {
+    /// All known formats in one regex (one pass), and each anchored on its own to
+    /// name the format of a match.
+    known_any: Regex,
     known: Vec<(Arc<str>, Regex)>,
+    /// Words that must occur for the assignment and bearer rules to be worth running.
+    cue_words: aho_corasick::AhoCorasick,
     pem: Regex,
     credential_url: Regex,
     assignment: Regex,
@@ -79,11 +97,24 @@ impl SecretDetector {
         let known = KNOWN
             .iter()
             .map(|&(name, pattern)| {
-                Ok((Arc::from(format!("secret:{name}")), compile(name, pattern)?))
+                Ok((
+                    Arc::from(format!("secret:{name}")),
+                    compile(name, &format!("^(?:{pattern})$"))?,
+                ))
             })
             .collect::<Result<_, BuildError>>()?;
+        let any: Vec<String> = KNOWN.iter().map(|(_, p)| format!("(?:{p})")).collect();
+        let cue_words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUE_WORDS)
+            .map_err(|e| BuildError::Automaton {
+                detector: "secrets".into(),
+                source: e,
+            })?;
         Ok(SecretDetector {
+            known_any: compile("secret_known", &any.join("|"))?,
             known,
+            cue_words,
             pem: compile("pem", PEM)?,
             credential_url: compile("credential_url", CREDENTIAL_URL)?,
             assignment: compile("secret_assignment", ASSIGNMENT)?,
@@ -102,7 +133,6 @@ impl Detector for SecretDetector {
 
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
-        let bytes = text.as_bytes();
         let mut push = |start: usize, end: usize, score: f32, detector: &Arc<str>| {
             out.push(Finding {
                 start,
@@ -112,20 +142,21 @@ impl Detector for SecretDetector {
                 detector: detector.clone(),
             });
         };
-        for (name, re) in &self.known {
-            for m in re.find_iter(text) {
-                let value = m.as_str();
-                if is_token(text, m.start(), m.end()) && !is_example_token(value) {
-                    push(m.start(), m.end(), 0.95, name);
-                }
+        for m in self.known_any.find_iter(text) {
+            let value = m.as_str();
+            if !is_token(text, m.start(), m.end()) || is_example_token(value) {
+                continue;
+            }
+            if let Some((name, _)) = self.known.iter().find(|(_, re)| re.is_match(value)) {
+                push(m.start(), m.end(), 0.95, name);
             }
         }
-        if memchr::memmem::find(bytes, b"-----BEGIN").is_some() {
+        if input.has(Feature::Dashes5) {
             for m in self.pem.find_iter(text) {
                 push(m.start(), m.end(), 1.0, &self.name_pem);
             }
         }
-        if memchr::memmem::find(bytes, b"://").is_some() {
+        if input.has(Feature::SchemeSeparator) {
             for m in self.credential_url.find_iter(text) {
                 let url = m.as_str();
                 let end = m.start() + url.trim_end_matches(['.', ',', ';', ')', ']']).len();
@@ -134,6 +165,9 @@ impl Detector for SecretDetector {
                     push(m.start(), end, 0.95, &self.name_url);
                 }
             }
+        }
+        if !self.cue_words.is_match(text) {
+            return;
         }
         for caps in self.assignment.captures_iter(text) {
             let (Some(name), Some(value)) = (caps.name("name"), caps.name("value")) else {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Detection quality on the shared evaluation kit, with the quality bar as a gate.
+#   bash scripts/eval.sh [--check] [--no-ner]
+# Scans ../shared/eval/dev.jsonl and the Presidio peer cases (plus our own challenge set),
+# scores them with ../shared/eval/score.py, prints the tables and, with --check, fails if a
+# figure falls below the bar in scripts/quality_bar.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+EVAL="${SCRIM_EVAL_DIR:-../shared/eval}"
+OUT="${SCRIM_EVAL_OUT:-target/eval}"
+check=0
+scan_args=()
+for a in "$@"; do
+  case "$a" in
+    --check) check=1 ;;
+    --no-ner) scan_args+=(--no-ner) ;;
+    *) echo "eval.sh: unknown argument $a" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$OUT"
+cargo build --locked --quiet
+BIN=target/debug/scrim
+run() { # name gold
+  "$BIN" scan --jsonl "${scan_args[@]}" "$2" > "$OUT/$1.pred.jsonl"
+  python3 "$EVAL/score.py" "$2" "$OUT/$1.pred.jsonl" --out "$OUT/$1.summary.json"
+}
+echo "== dev corpus =="; run dev "$EVAL/dev.jsonl"
+echo "== Presidio's own test cases =="; run peer "$EVAL/peer/presidio_cases.jsonl"
+echo "== scrim challenge set (structured labels) =="; run challenge tests/data/challenge.jsonl
+if [ "$check" = 1 ]; then
+  python3 scripts/check_quality.py scripts/quality_bar.json "$OUT"
+fi

@@ -1,0 +1,98 @@
+//! Property tests of the detection engine's invariants, on arbitrary text and on
+//! text assembled from PII-like fragments (where the interesting code paths are).
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use scrim::detect::{Engine, Normalized};
+use scrim::redact::{apply, Operator};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::builtin().unwrap())
+}
+
+/// Fragments that exercise detectors, normalization and their interplay.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("jane.doe@example.com".to_string()),
+        Just("jane\\u0040example.com".to_string()),
+        Just("j&#64;x.io".to_string()),
+        Just("+44 20 7946 0958".to_string()),
+        Just("(415) 555-0132".to_string()),
+        Just("4111 1111 1111 1111".to_string()),
+        Just("DE89 3704 0044 0532 0130 00".to_string()),
+        Just("SSN 078-05-1123".to_string()),
+        Just("NHS 401 023 2137".to_string()),
+        Just("192.168.1.20".to_string()),
+        Just("2001:db8::1".to_string()),
+        Just("00:1A:2B:3C:4D:5E".to_string()),
+        Just("https://example.org/a?b=c".to_string()),
+        Just("DOB 03/14/1985".to_string()),
+        Just("MRN 12345678".to_string()),
+        Just("AKIAIOSFODNN7RANDOM1".to_string()),
+        Just("password = \"Summer!123x\"".to_string()),
+        Just("４１１１".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("é".to_string()),
+        Just("%40".to_string()),
+        Just(",".to_string()),
+        Just("\n".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ]
+}
+
+fn pii_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..12).prop_map(|v| v.join(" "))
+}
+
+fn check_invariants(text: &str) -> Result<(), TestCaseError> {
+    let findings = engine().scan(text);
+    let mut last_end = 0;
+    for f in &findings {
+        prop_assert!(f.start < f.end && f.end <= text.len(), "span out of bounds");
+        prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        prop_assert!(f.start >= last_end, "findings overlap or are unsorted");
+        prop_assert!((0.0..=1.0).contains(&f.score));
+        last_end = f.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn spans_are_in_bounds_sorted_and_disjoint(text in pii_text()) {
+        check_invariants(&text)?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_breaks_invariants(text in "\\PC{0,200}") {
+        check_invariants(&text)?;
+    }
+
+    #[test]
+    fn redaction_is_idempotent(text in pii_text()) {
+        for op in [Operator::Replace, Operator::Mask] {
+            let once = apply(&text, &engine().scan(&text), op, None);
+            let twice = apply(&once, &engine().scan(&once), op, None);
+            prop_assert_eq!(&once, &twice);
+        }
+    }
+
+    #[test]
+    fn normalization_maps_back_inside_the_original(text in pii_text()) {
+        let n = Normalized::new(&text);
+        let norm = n.as_str();
+        let mut i = 0;
+        while i < norm.len() {
+            let c = norm[i..].chars().next().unwrap();
+            let (s, e) = n.to_original(i, i + c.len_utf8());
+            prop_assert!(s < e && e <= text.len());
+            prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            i += c.len_utf8();
+        }
+    }
+}
