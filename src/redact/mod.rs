@@ -6,16 +6,21 @@
 //! - `replace`: the value becomes its label, `<EMAIL_ADDRESS>`;
 //! - `hash`: the value becomes `<EMAIL_ADDRESS:0a1b2c3d4e5f>`, a keyed HMAC-SHA256
 //!   (truncated to 48 bits) — equal values give equal tokens, so joins and counts
-//!   still work, but nobody without the key can test a guess against a token.
+//!   still work, but nobody without the key can test a guess against a token;
+//! - `pseudonymize`: the value becomes `<EMAIL_ADDRESS_1>`, numbered per label in
+//!   order of first appearance, the same value always getting the same
+//!   placeholder within one [`Pseudonyms`] map (so the model can still tell two
+//!   people apart). Restoring the values in responses is the proxy's job.
 //!
 //! Redaction is idempotent: none of the outputs is itself detected as PII.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::detect::Finding;
+use crate::detect::{Finding, Label};
 
 /// How a detected value is rewritten.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -27,6 +32,83 @@ pub enum Operator {
     Replace,
     /// `<LABEL:hmac48>`.
     Hash,
+    /// `<LABEL_n>`, consistent per value (see [`Pseudonyms`]).
+    Pseudonymize,
+}
+
+impl Operator {
+    /// Every operator.
+    pub const ALL: [Operator; 4] = [
+        Operator::Mask,
+        Operator::Replace,
+        Operator::Hash,
+        Operator::Pseudonymize,
+    ];
+
+    /// The name used in policy files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operator::Mask => "mask",
+            Operator::Replace => "replace",
+            Operator::Hash => "hash",
+            Operator::Pseudonymize => "pseudonymize",
+        }
+    }
+
+    /// Parse a name.
+    pub fn from_name(s: &str) -> Option<Operator> {
+        Operator::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+impl fmt::Display for Operator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Placeholders for pseudonymized values: the same (label, value) always gets
+/// the same `<LABEL_n>`, numbered per label from 1. Holds values, so `Debug`
+/// prints only the count.
+#[derive(Default, Clone)]
+pub struct Pseudonyms {
+    map: HashMap<(Label, String), String>,
+    next: HashMap<Label, usize>,
+}
+
+impl Pseudonyms {
+    /// An empty map.
+    pub fn new() -> Pseudonyms {
+        Pseudonyms::default()
+    }
+
+    /// The placeholder for `value` of `label`, allocating one on first use.
+    pub fn placeholder(&mut self, label: Label, value: &str) -> String {
+        if let Some(p) = self.map.get(&(label, value.to_string())) {
+            return p.clone();
+        }
+        let n = self.next.entry(label).or_insert(0);
+        *n += 1;
+        let p = format!("<{}_{}>", label.as_str(), n);
+        self.map.insert((label, value.to_string()), p.clone());
+        p
+    }
+
+    /// Number of distinct values.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no value has a placeholder yet.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+impl fmt::Debug for Pseudonyms {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Pseudonyms({} values, [redacted])", self.map.len())
+    }
 }
 
 /// A secret key for the `hash` operator. Never printed.
@@ -81,14 +163,29 @@ pub fn apply(
     operator: Operator,
     key: Option<&HashKey>,
 ) -> String {
+    let edits: Vec<(&Finding, Operator)> = findings.iter().map(|f| (f, operator)).collect();
+    apply_each(text, &edits, key, &mut Pseudonyms::new())
+}
+
+/// Rewrite `text`, each finding with its own operator. `edits` must be sorted by
+/// start and disjoint; an edit out of bounds, off a character boundary or
+/// overlapping the previous one is skipped.
+pub fn apply_each(
+    text: &str,
+    edits: &[(&Finding, Operator)],
+    key: Option<&HashKey>,
+    pseudonyms: &mut Pseudonyms,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for f in findings {
-        if f.start < pos || f.end > text.len() {
+    for &(f, operator) in edits {
+        if f.start < pos || f.end > text.len() || f.start > f.end {
             continue;
         }
-        out.push_str(&text[pos..f.start]);
-        let value = &text[f.start..f.end];
+        let (Some(before), Some(value)) = (text.get(pos..f.start), text.get(f.start..f.end)) else {
+            continue;
+        };
+        out.push_str(before);
         match (operator, key) {
             (Operator::Mask, _) => out.extend(std::iter::repeat_n('*', value.chars().count())),
             (Operator::Hash, Some(key)) => {
@@ -98,6 +195,7 @@ pub fn apply(
                 out.push_str(&key.token(value, 12));
                 out.push('>');
             }
+            (Operator::Pseudonymize, _) => out.push_str(&pseudonyms.placeholder(f.label, value)),
             // Without a key, hashing would be a guessable plain hash: fall back to the label.
             (Operator::Replace, _) | (Operator::Hash, None) => {
                 out.push('<');
@@ -150,6 +248,42 @@ mod tests {
             apply(text, &f, Operator::Hash, Some(&other)),
             "keyed"
         );
+    }
+
+    #[test]
+    fn pseudonyms_are_consistent_per_value() {
+        let text = "a@x.io, b@x.io, a@x.io";
+        let f = [
+            finding(0, 6, Label::EmailAddress),
+            finding(8, 14, Label::EmailAddress),
+            finding(16, 22, Label::EmailAddress),
+        ];
+        assert_eq!(
+            apply(text, &f, Operator::Pseudonymize, None),
+            "<EMAIL_ADDRESS_1>, <EMAIL_ADDRESS_2>, <EMAIL_ADDRESS_1>"
+        );
+        let mut p = Pseudonyms::new();
+        assert_eq!(p.placeholder(Label::Person, "Ann"), "<PERSON_1>");
+        assert_eq!(p.placeholder(Label::Url, "Ann"), "<URL_1>");
+        assert_eq!(p.placeholder(Label::Person, "Ann"), "<PERSON_1>");
+        assert_eq!(format!("{p:?}"), "Pseudonyms(2 values, [redacted])");
+    }
+
+    #[test]
+    fn mixed_operators() {
+        let text = "mail jo@x.io or 555";
+        let a = finding(5, 12, Label::EmailAddress);
+        let b = finding(16, 19, Label::PhoneNumber);
+        let out = apply_each(
+            text,
+            &[(&a, Operator::Replace), (&b, Operator::Mask)],
+            None,
+            &mut Pseudonyms::new(),
+        );
+        assert_eq!(out, "mail <EMAIL_ADDRESS> or ***");
+        for op in Operator::ALL {
+            assert_eq!(Operator::from_name(op.as_str()), Some(op));
+        }
     }
 
     #[test]
