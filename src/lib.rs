@@ -15,4 +15,5 @@
 
 pub mod cli;
 pub mod detect;
+pub mod policy;
 pub mod redact;
