@@ -2,6 +2,7 @@
 //! prints or uses `anyhow`.
 
 mod input;
+mod policy_cmd;
 mod redact_cmd;
 mod scan;
 
@@ -26,6 +27,9 @@ enum Command {
     Scan(ScanArgs),
     /// Print the text with every finding redacted.
     Redact(RedactArgs),
+    /// Check, test and explain policy files.
+    #[command(subcommand)]
+    Policy(policy_cmd::PolicyCommand),
 }
 
 /// Options shared by the detection commands.
@@ -99,6 +103,8 @@ pub enum OperatorArg {
     Replace,
     /// Replace the value with `<LABEL:keyed-hash>`.
     Hash,
+    /// Replace the value with `<LABEL_n>`, the same value always the same `n`.
+    Pseudonymize,
 }
 
 impl From<OperatorArg> for Operator {
@@ -107,6 +113,7 @@ impl From<OperatorArg> for Operator {
             OperatorArg::Mask => Operator::Mask,
             OperatorArg::Replace => Operator::Replace,
             OperatorArg::Hash => Operator::Hash,
+            OperatorArg::Pseudonymize => Operator::Pseudonymize,
         }
     }
 }
@@ -117,6 +124,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan::run(&args),
         Command::Redact(args) => redact_cmd::run(&args),
+        Command::Policy(cmd) => policy_cmd::run(&cmd),
     };
     match result {
         Ok(code) => code,
