@@ -851,6 +851,17 @@ impl Builder<'_> {
             .iter()
             .filter_map(|r| r.category.clone())
             .collect();
+        // Every category and each of its parents (`gdpr`, `gdpr:special`, …), for suggestions.
+        let mut category_names: Vec<&str> = categories
+            .iter()
+            .flat_map(|c| {
+                c.match_indices(':')
+                    .map(|(i, _)| &c[..i])
+                    .chain(std::iter::once(&**c))
+            })
+            .collect();
+        category_names.sort_unstable();
+        category_names.dedup();
         let mut errors = std::mem::take(&mut self.errors);
         let check_refs = self.complete;
         let backend_err = |file: &str, text: &str, at: usize, name: &str| {
@@ -882,7 +893,7 @@ impl Builder<'_> {
                 }
                 for (c, (f, t, at)) in rule.categories.iter().zip(&p.category_at) {
                     if !categories.iter().any(|rc| category_covers(c, rc)) {
-                        let help = suggest(c, categories.iter().map(|c| &**c));
+                        let help = suggest(c, category_names.iter().copied());
                         errors.push(
                             PolicyError::new(
                                 f,
@@ -1012,5 +1023,411 @@ impl Builder<'_> {
             }),
             errors,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::policy::{compile_str, evaluate, FlowFacts};
+
+    /// Files in memory; ids are names, `extends = ["x"]` means `x.toml`.
+    struct MapLoader(HashMap<&'static str, String>);
+
+    impl Loader for MapLoader {
+        fn resolve(&self, _from: &str, reference: &str, is_data: bool) -> String {
+            if is_data || reference.ends_with(".toml") {
+                reference.to_string()
+            } else {
+                format!("{reference}.toml")
+            }
+        }
+
+        fn read(&self, id: &str) -> Result<String, String> {
+            self.0
+                .get(id)
+                .cloned()
+                .ok_or_else(|| "not found".to_string())
+        }
+    }
+
+    fn files(list: &[(&'static str, &str)]) -> MapLoader {
+        MapLoader(list.iter().map(|(k, v)| (*k, v.to_string())).collect())
+    }
+
+    const HEAD: &str = "[policy]\nname = \"t\"\nversion = \"1\"\n";
+
+    /// Compile `body` (after a valid header) and return the error lines.
+    fn errors(body: &str) -> Vec<String> {
+        let text = format!("{HEAD}{body}");
+        match compile_str("t.toml", &text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.errors().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn one_error(body: &str) -> String {
+        let e = errors(body);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        e[0].clone()
+    }
+
+    #[test]
+    fn error_messages() {
+        // (body after the header, expected error line)
+        let table = [
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"EMAIL_ADRESS\"]\naction = \"redact\"\n",
+                "t.toml:6:11: unknown label `EMAIL_ADRESS`, expected a label of the taxonomy (shared/eval/TAXONOMY.md) (did you mean `EMAIL_ADDRESS`?)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\nactoin = \"block\"\naction = \"block\"\n",
+                "t.toml:7:1: unknown key `actoin` in `rule[1]`, expected one of `action`, `categories`, `client`, `comment`, `destination`, `id`, `labels`, `min_score`, `model`, `network`, `operator`, `path`, `provider`, `route` (did you mean `action`?)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = \"US_SSN\"\naction = \"block\"\n",
+                "t.toml:6:10: `rule[1].labels` must be an array (`[...]`), found a string",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"block\"\nmin_score = \"high\"\n",
+                "t.toml:8:13: `rule[1].min_score` must be a number, found a string",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"blok\"\n",
+                "t.toml:7:10: unknown action `blok`, expected one of `allow`, `redact`, `route`, `block` (did you mean `block`?)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"redact\"\noperator = \"hsah\"\n",
+                "t.toml:8:12: unknown operator `hsah`, expected one of `mask`, `replace`, `hash`, `pseudonymize` (did you mean `hash`?)",
+            ),
+            (
+                "[backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = \"openai\"\n[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"route\"\nroute = \"lcoal\"\n",
+                "t.toml:11:9: unknown backend `lcoal`, expected `local` (did you mean `local`?)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"route\"\n",
+                "t.toml:7:10: a `route` rule needs `route = \"BACKEND\"` naming a backend",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"block\"\noperator = \"mask\"\n",
+                "t.toml:8:12: `operator` applies only to rules with `action = \"redact\"`",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\naction = \"block\"\n",
+                "t.toml:5:6: rule `r` needs `labels` or `categories` to say what it applies to",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"block\"\n[[rule]]\nid = \"r\"\nlabels = [\"URL\"]\naction = \"block\"\n",
+                "t.toml:9:6: duplicate rule id `r` in this file",
+            ),
+            (
+                "[[rule]]\nid = \"default\"\nlabels = [\"URL\"]\naction = \"block\"\n",
+                "t.toml:5:6: rule id `default` is reserved for findings no rule covers; use `[policy] default_action`",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"URL\"]\naction = \"block\"\nnetwork = [\"10.0.0.0/33\"]\n",
+                "t.toml:8:12: `network` entry `10.0.0.0/33` is not an address or CIDR network (e.g. `10.0.0.0/8`)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\ncategories = [\"gdpr:specal\"]\naction = \"block\"\n[[dictionary]]\nid = \"d\"\nlabel = \"NRP\"\ncategory = \"gdpr:special:health\"\nterms = [\"x\"]\n",
+                "t.toml:6:15: no recognizer has category `gdpr:specal` or a sub-category of it, so this never matches (did you mean `gdpr:special`?)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\ncategories = [\"GDPR health\"]\naction = \"block\"\n",
+                "t.toml:6:15: category `GDPR health` must be lowercase words of letters, digits, `-` or `_` separated by `:` (e.g. `gdpr:special:health`)",
+            ),
+            (
+                "[[recognizer]]\nid = \"x\"\nlabel = \"SECRET\"\npattern = 'a(b'\n",
+                "t.toml:7:11: invalid regex: error: unclosed group",
+            ),
+            (
+                "[[recognizer]]\nid = \"x\"\nlabel = \"SECRET\"\npattern = 'ab'\nvalidator = \"lunh\"\n",
+                "t.toml:8:13: unknown validator `lunh`, expected one of `luhn`, `credit_card`, `iban`, `nhs`, `us_ssn`, `aba_routing`, `base58check`, `bech32_address`, `mbi` (did you mean `luhn`?)",
+            ),
+            (
+                "[[recognizer]]\nid = \"x\"\nlabel = \"SECRET\"\npattern = 'ab'\nscore = 2\n",
+                "t.toml:8:9: `score` must be between 0 and 1, found 2",
+            ),
+            (
+                "[[dictionary]]\nid = \"d\"\nlabel = \"NRP\"\n",
+                "t.toml:5:6: a dictionary needs at least one term (`terms` or `file`)",
+            ),
+            (
+                "[[test]]\nname = \"n\"\ninput = \"x\"\nexpect = \"allow\"\nrules = [\"nope\"]\n",
+                "t.toml:8:10: unknown rule id `nope`",
+            ),
+            (
+                "[[test]]\nname = \"n\"\ninput = \"x\"\n",
+                "t.toml:4:1: missing key `expect` in `test[1]`",
+            ),
+            (
+                "[on_error]\nner_unavailable = \"route\"\n",
+                "t.toml:5:19: `on_error.ner_unavailable = \"route\"` needs `on_error.route = \"BACKEND\"`",
+            ),
+            (
+                "[on_error]\nner_unavailable = \"redact\"\n",
+                "t.toml:5:19: unknown on_error action `redact`, expected one of `allow`, `route`, `block`",
+            ),
+            ("[[rule]\n", "t.toml:4:8: invalid TOML: unclosed array table, expected `]`"),
+        ];
+        for (body, want) in table {
+            assert_eq!(one_error(body), want, "for body:\n{body}");
+        }
+    }
+
+    #[test]
+    fn all_errors_at_once() {
+        let e =
+            errors("bogus = 1\n[[rule]]\nid = \"r\"\nlabels = \"US_SSN\"\naction = 3\nwhen = {}\n");
+        assert_eq!(e.len(), 4, "{e:#?}");
+        let e = errors(
+            "[[rule]]\nid = \"a\"\nlabels = [\"EMAL\"]\naction = \"blok\"\n[[rule]]\nid = \"b\"\nlabels = [\"URL\"]\naction = \"route\"\nroute = \"nowhere\"\n",
+        );
+        assert_eq!(e.len(), 3, "{e:#?}");
+        // sorted top to bottom
+        assert!(
+            e[0].starts_with("t.toml:6:") && e[2].starts_with("t.toml:12:"),
+            "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn errors_do_not_echo_test_inputs() {
+        let e = errors("[[test]]\nname = \"n\"\ninput = \"jane@x.io\"\nexpect = \"redact\"\nclient_ip = \"jane@x.io\"\n");
+        assert_eq!(e.len(), 1);
+        assert!(!e[0].contains("jane"), "{}", e[0]);
+        let e = errors("[[test]]\nname = \"n\"\ninput = \"x\"\nexpect = \"allow\"\nrules = [[\"jane@x.io\"]]\n");
+        assert!(e.iter().all(|l| !l.contains("jane")), "{e:#?}");
+    }
+
+    #[test]
+    fn extends_cycles_and_missing_files() {
+        let l = files(&[
+            (
+                "a.toml",
+                "[policy]\nname = \"a\"\nversion = \"1\"\nextends = [\"b\"]\n",
+            ),
+            (
+                "b.toml",
+                "[policy]\nname = \"b\"\nversion = \"1\"\nextends = [\"c\"]\n",
+            ),
+            (
+                "c.toml",
+                "[policy]\nname = \"c\"\nversion = \"1\"\nextends = [\"a\"]\n",
+            ),
+        ]);
+        let e = compile(&l, "a.toml").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "c.toml:4:12: `extends` forms a cycle: a.toml → b.toml → c.toml → a.toml"
+        );
+        let l = files(&[(
+            "a.toml",
+            "[policy]\nname = \"a\"\nversion = \"1\"\nextends = [\"a\"]\n",
+        )]);
+        let e = compile(&l, "a.toml").unwrap_err().to_string();
+        assert_eq!(e, "a.toml:4:12: `extends` forms a cycle: a.toml → a.toml");
+        let l = files(&[(
+            "a.toml",
+            "[policy]\nname = \"a\"\nversion = \"1\"\nextends = [\"gone\"]\n",
+        )]);
+        let e = compile(&l, "a.toml").unwrap_err().to_string();
+        assert_eq!(e, "gone.toml: cannot read policy file: not found");
+    }
+
+    #[test]
+    fn a_broken_parent_does_not_cascade_reference_errors() {
+        let l = files(&[
+            ("p.toml", "[policy]\nname = \"p\"\nversion = \"1\"\noops = 1\n[backends.local]\nbase_url = \"http://x\"\napi = \"openai\"\n"),
+            ("c.toml", "[policy]\nname = \"c\"\nversion = \"1\"\nextends = [\"p\"]\n[[rule]]\nid = \"r\"\nlabels = [\"URL\"]\naction = \"route\"\nroute = \"local\"\n"),
+        ]);
+        let e = compile(&l, "c.toml").unwrap_err();
+        assert_eq!(e.len(), 1, "{e}");
+        assert!(
+            e.to_string().starts_with("p.toml:4:1: unknown key `oops`"),
+            "{e}"
+        );
+    }
+
+    const PARENT: &str = r#"
+[policy]
+name = "parent"
+version = "1"
+min_score = 0.6
+[on_error]
+detector_error = "allow"
+body_too_large = "allow"
+[backends.local]
+base_url = "http://127.0.0.1:8081/v1"
+api = "openai"
+models = { "gpt-4o" = "llama3.1:70b", "*" = "llama3.1:8b" }
+[[rule]]
+id = "email"
+labels = ["EMAIL_ADDRESS"]
+action = "redact"
+[[rule]]
+id = "url"
+labels = ["URL"]
+action = "redact"
+min_score = 0.3
+[allow]
+values = ["ops@example.org"]
+"#;
+
+    const STRICT_PARENT: &str = r#"
+[policy]
+name = "strict"
+version = "1"
+[on_error]
+detector_error = "block"
+body_too_large = "route"
+route = "local"
+"#;
+
+    const CHILD: &str = r#"
+[policy]
+name = "child"
+version = "2"
+extends = ["parent", "strict"]
+[on_error]
+body_too_large = "allow"
+[[rule]]
+id = "email"
+labels = ["EMAIL_ADDRESS"]
+action = "block"
+[[test]]
+name = "override"
+input = "x"
+expect = "allow"
+"#;
+
+    #[test]
+    fn composition() {
+        let l = files(&[
+            ("parent.toml", PARENT),
+            ("strict.toml", STRICT_PARENT),
+            ("child.toml", CHILD),
+        ]);
+        let p = compile(&l, "child.toml").unwrap();
+        assert_eq!((p.name(), p.version()), ("child", "2"));
+        assert_eq!(p.sources(), ["parent.toml", "strict.toml", "child.toml"]);
+        // same id replaces in place
+        let ids: Vec<&str> = p.rules().iter().map(|r| r.id()).collect();
+        assert_eq!(ids, ["email", "url"]);
+        assert_eq!(p.rule("email").unwrap().action(), Action::Block);
+        // min_score inherited; thresholds take the lowest rule minimum
+        assert_eq!(p.rule("email").unwrap().min_score(), 0.6);
+        assert_eq!(p.thresholds().get(Label::Url), 0.3);
+        assert_eq!(p.thresholds().get(Label::EmailAddress), 0.6);
+        // on_error: parents combine by strictest, the root overrides
+        assert_eq!(
+            p.on_error(FailureKind::DetectorError),
+            (Action::Block, None)
+        );
+        assert_eq!(p.on_error(FailureKind::BodyTooLarge), (Action::Allow, None));
+        assert_eq!(
+            p.on_error(FailureKind::NerUnavailable),
+            (Action::Block, None)
+        );
+        // backends and their model map
+        let b = &p.backends()["local"];
+        assert_eq!(
+            (b.api, b.model_for("gpt-4o")),
+            (Api::Openai, "llama3.1:70b")
+        );
+        assert_eq!(b.model_for("o3"), "llama3.1:8b");
+        // allow-list
+        let f = crate::detect::Finding {
+            start: 0,
+            end: 15,
+            label: Label::EmailAddress,
+            score: 1.0,
+            detector: Arc::from("x"),
+        };
+        assert!(p.is_allowed("ops@example.org", &f));
+        assert!(!p.is_allowed("ops@example.com", &f));
+        // only the root's tests
+        assert_eq!(p.tests().len(), 1);
+        // the hash covers every file
+        let l2 = files(&[
+            ("parent.toml", &PARENT.replace("0.6", "0.7")),
+            ("strict.toml", STRICT_PARENT),
+            ("child.toml", CHILD),
+        ]);
+        let p2 = compile(&l2, "child.toml").unwrap();
+        assert_ne!(p.content_hash(), p2.content_hash());
+        assert_eq!(
+            p.content_hash(),
+            compile(&l, "child.toml").unwrap().content_hash()
+        );
+        assert_eq!(p.content_hash().len(), 64);
+    }
+
+    #[test]
+    fn recognizers_work_end_to_end() {
+        let p = compile_str(
+            "t.toml",
+            r#"
+[policy]
+name = "t"
+version = "1"
+[[recognizer]]
+id = "project"
+label = "ORGANIZATION"
+category = "corp:project"
+pattern = '\bPRJ-(?P<value>\d{4})\b'
+context = ["project"]
+[[recognizer]]
+id = "card"
+label = "CREDIT_CARD"
+pattern = '\b\d{16}\b'
+validator = "luhn"
+[[dictionary]]
+id = "codenames"
+label = "ORGANIZATION"
+category = "corp:codename"
+terms = ["Bluebird", "Nightjar"]
+[[rule]]
+id = "corp"
+categories = ["corp"]
+action = "block"
+"#,
+        )
+        .unwrap();
+        let engine = p.engine().unwrap();
+        let flow = FlowFacts::new("api.openai.com", "/v1/chat/completions");
+        let cases = [
+            ("Project PRJ-1234 is late", Action::Block, vec!["1234"]),
+            ("PRJ-1234 is late", Action::Allow, vec![]),
+            ("Ask about nightjar.", Action::Block, vec!["nightjar"]),
+            ("Nightjars sing", Action::Allow, vec![]),
+            // Luhn-valid but in no issuer range: only the policy recognizer sees it
+            (
+                "pay 0000000000000000",
+                Action::Redact,
+                vec!["0000000000000000"],
+            ),
+            ("pay 0000000000000001", Action::Allow, vec![]),
+        ];
+        for (text, action, values) in cases {
+            let findings: Vec<_> = engine
+                .scan(text)
+                .into_iter()
+                .filter(|f| f.detector.starts_with("policy:"))
+                .collect();
+            let got: Vec<&str> = findings.iter().map(|f| &text[f.start..f.end]).collect();
+            assert_eq!(got, values, "{text}");
+            assert_eq!(evaluate(&p, &findings, &flow).action, action, "{text}");
+        }
+    }
+
+    #[test]
+    fn default_policy_compiles() {
+        let p = crate::policy::default_policy().unwrap();
+        assert_eq!(p.name(), "default");
+        assert_eq!(p.backends()["local"].base_url, "http://127.0.0.1:8081/v1");
+        assert!(p.rules().len() > 20);
     }
 }

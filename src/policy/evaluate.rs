@@ -356,3 +356,415 @@ fn reason(action: Action, fired: &[RuleHit], n: usize) -> String {
     }
     format!("{action}: {}", parts.join("; "))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::policy::compile_str;
+
+    const POLICY: &str = r#"
+[policy]
+name = "t"
+version = "1"
+default_action = "redact"
+
+[backends.local]
+base_url = "http://127.0.0.1:8081/v1"
+api = "openai"
+
+[[rule]]
+id = "email"
+labels = ["EMAIL_ADDRESS"]
+action = "redact"
+operator = "pseudonymize"
+
+[[rule]]
+id = "email-corp"
+labels = ["EMAIL_ADDRESS"]
+action = "allow"
+destination = ["*.corp.example"]
+
+[[rule]]
+id = "email-llm"
+labels = ["EMAIL_ADDRESS"]
+action = "block"
+destination = ["llm.corp.example"]
+
+[[rule]]
+id = "secret"
+labels = ["SECRET"]
+action = "block"
+
+[[rule]]
+id = "special"
+categories = ["gdpr:special"]
+action = "route"
+route = "local"
+
+[[rule]]
+id = "nrp"
+labels = ["NRP"]
+action = "redact"
+
+[[rule]]
+id = "ssn"
+labels = ["US_SSN"]
+action = "redact"
+operator = "mask"
+min_score = 0.9
+
+[[rule]]
+id = "phone-support"
+labels = ["PHONE_NUMBER"]
+action = "allow"
+client = ["support"]
+
+[[rule]]
+id = "phone-lan"
+labels = ["PHONE_NUMBER"]
+action = "block"
+network = ["10.0.0.0/8"]
+
+[[rule]]
+id = "ip-embeddings"
+labels = ["IP_ADDRESS"]
+action = "allow"
+path = ["/v1/embeddings"]
+
+[[rule]]
+id = "url-local-model"
+labels = ["URL"]
+action = "allow"
+provider = ["openai"]
+model = ["llama*"]
+
+[[rule]]
+id = "mac-a"
+labels = ["MAC_ADDRESS"]
+action = "redact"
+
+[[rule]]
+id = "mac-b"
+labels = ["MAC_ADDRESS"]
+action = "route"
+route = "local"
+
+[[dictionary]]
+id = "health"
+label = "NRP"
+category = "gdpr:special:health"
+terms = ["diabetes"]
+"#;
+
+    fn policy() -> CompiledPolicy {
+        compile_str("t.toml", POLICY).unwrap()
+    }
+
+    fn f(label: Label, score: f32, detector: &str) -> Finding {
+        Finding {
+            start: 0,
+            end: 1,
+            label,
+            score,
+            detector: Arc::from(detector),
+        }
+    }
+
+    fn flow(host: &str) -> FlowFacts {
+        FlowFacts::new(host, "/v1/chat/completions")
+    }
+
+    const HEALTH: &str = "policy:gdpr:special:health:health";
+
+    /// (findings, flow, expected action, expected deciding rule per finding)
+    type Row = (Vec<Finding>, FlowFacts, Action, Vec<Option<&'static str>>);
+
+    #[test]
+    fn table() {
+        let p = policy();
+        let support = FlowFacts {
+            client_id: Some("support".into()),
+            ..flow("api.openai.com")
+        };
+        let lan = FlowFacts {
+            client_ip: Some("10.1.2.3".parse().unwrap()),
+            ..flow("api.openai.com")
+        };
+        let both = FlowFacts {
+            client_ip: Some("10.1.2.3".parse().unwrap()),
+            ..support.clone()
+        };
+        let embeddings = FlowFacts::new("api.openai.com", "/v1/embeddings");
+        let llama = FlowFacts {
+            provider: Some("openai".into()),
+            model: Some("llama3.1:8b".into()),
+            ..flow("api.openai.com")
+        };
+        let table: Vec<Row> = vec![
+            (vec![], flow("api.openai.com"), Action::Allow, vec![]),
+            // the general rule
+            (
+                vec![f(Label::EmailAddress, 0.9, "b")],
+                flow("api.openai.com"),
+                Action::Redact,
+                vec![Some("email")],
+            ),
+            // a destination glob overrides the general rule (relaxes)...
+            (
+                vec![f(Label::EmailAddress, 0.9, "b")],
+                flow("chat.corp.example"),
+                Action::Allow,
+                vec![Some("email-corp")],
+            ),
+            // ...and an exact host overrides the glob (tightens)
+            (
+                vec![f(Label::EmailAddress, 0.9, "b")],
+                flow("LLM.corp.example"),
+                Action::Block,
+                vec![Some("email-llm")],
+            ),
+            // no rule: the default rule, if the score reaches the default minimum
+            (
+                vec![f(Label::IbanCode, 0.9, "b"), f(Label::IbanCode, 0.4, "b")],
+                flow("api.openai.com"),
+                Action::Redact,
+                vec![Some("default"), None],
+            ),
+            // under the rule's own minimum: ignored
+            (
+                vec![f(Label::UsSsn, 0.85, "b")],
+                flow("api.openai.com"),
+                Action::Allow,
+                vec![None],
+            ),
+            (
+                vec![f(Label::UsSsn, 0.95, "b")],
+                flow("api.openai.com"),
+                Action::Redact,
+                vec![Some("ssn")],
+            ),
+            // strictest action over findings wins
+            (
+                vec![
+                    f(Label::EmailAddress, 0.9, "b"),
+                    f(Label::Secret, 0.9, "b"),
+                    f(Label::Nrp, 0.9, HEALTH),
+                ],
+                flow("api.openai.com"),
+                Action::Block,
+                vec![Some("email"), Some("secret"), Some("special")],
+            ),
+            // a category rule beats a label rule of equal specificity
+            (
+                vec![f(Label::Nrp, 0.9, HEALTH), f(Label::Nrp, 0.9, "ner")],
+                flow("api.openai.com"),
+                Action::Route,
+                vec![Some("special"), Some("nrp")],
+            ),
+            // client and network conditions; both constrained is more specific
+            (
+                vec![f(Label::PhoneNumber, 0.9, "b")],
+                support.clone(),
+                Action::Allow,
+                vec![Some("phone-support")],
+            ),
+            (
+                vec![f(Label::PhoneNumber, 0.9, "b")],
+                lan,
+                Action::Block,
+                vec![Some("phone-lan")],
+            ),
+            (
+                vec![f(Label::PhoneNumber, 0.9, "b")],
+                both,
+                Action::Block,
+                vec![Some("phone-lan")],
+            ),
+            (
+                vec![f(Label::PhoneNumber, 0.9, "b")],
+                flow("api.openai.com"),
+                Action::Redact,
+                vec![Some("default")],
+            ),
+            // path, provider and model conditions
+            (
+                vec![f(Label::IpAddress, 0.9, "b")],
+                embeddings,
+                Action::Allow,
+                vec![Some("ip-embeddings")],
+            ),
+            (
+                vec![f(Label::Url, 0.9, "b")],
+                llama,
+                Action::Allow,
+                vec![Some("url-local-model")],
+            ),
+            (
+                vec![f(Label::Url, 0.9, "b")],
+                flow("api.openai.com"),
+                Action::Redact,
+                vec![Some("default")],
+            ),
+            // equal specificity: the stricter action wins, whatever the order
+            (
+                vec![f(Label::MacAddress, 0.9, "b")],
+                flow("api.openai.com"),
+                Action::Route,
+                vec![Some("mac-b")],
+            ),
+        ];
+        for (i, (findings, flow, action, rules)) in table.into_iter().enumerate() {
+            let d = evaluate(&p, &findings, &flow);
+            assert_eq!(d.action, action, "row {i}: {}", d.reason);
+            let got: Vec<Option<&str>> = d.verdicts.iter().map(|v| v.rule_id.as_deref()).collect();
+            assert_eq!(got, rules, "row {i}");
+        }
+    }
+
+    #[test]
+    fn decision_details() {
+        let p = policy();
+        let findings = [
+            f(Label::EmailAddress, 0.9, "b"),
+            f(Label::Nrp, 0.9, HEALTH),
+            f(Label::EmailAddress, 0.9, "b"),
+            f(Label::UsSsn, 0.95, "b"),
+        ];
+        let d = evaluate(&p, &findings, &flow("api.openai.com"));
+        assert_eq!(d.action, Action::Route);
+        assert_eq!(d.route.as_deref(), Some("local"));
+        assert_eq!(
+            d.redactions,
+            vec![
+                (0, Operator::Pseudonymize),
+                (2, Operator::Pseudonymize),
+                (3, Operator::Mask)
+            ]
+        );
+        let hits: Vec<(&str, Label, usize, Action)> = d
+            .fired
+            .iter()
+            .map(|h| (h.rule_id.as_str(), h.label, h.count, h.action))
+            .collect();
+        assert_eq!(
+            hits,
+            vec![
+                ("email", Label::EmailAddress, 2, Action::Redact),
+                ("special", Label::Nrp, 1, Action::Route),
+                ("ssn", Label::UsSsn, 1, Action::Redact),
+            ]
+        );
+        assert_eq!(
+            d.reason,
+            "route: route NRP ×1 by special; redact EMAIL_ADDRESS ×2 by email, US_SSN ×1 by ssn"
+        );
+        // a block decision has no backend
+        let d = evaluate(
+            &p,
+            &[f(Label::Nrp, 0.9, HEALTH), f(Label::Secret, 0.9, "b")],
+            &flow("x"),
+        );
+        assert_eq!((d.action, d.route), (Action::Block, None));
+    }
+
+    #[test]
+    fn failures_block_by_default() {
+        let p = policy();
+        for kind in FailureKind::ALL {
+            let d = on_failure(&p, kind, &flow("api.openai.com"));
+            assert_eq!(d.action, Action::Block, "{kind}");
+            assert_eq!(d.failure, Some(kind));
+            assert!(d.reason.contains(kind.as_str()));
+        }
+        let p = compile_str(
+            "f.toml",
+            "[policy]\nname = \"f\"\nversion = \"1\"\nextends = [\"base\"]\n[on_error]\nner_unavailable = \"route\"\nbody_too_large = \"allow\"\nroute = \"local\"\n",
+        )
+        .unwrap();
+        let d = on_failure(&p, FailureKind::NerUnavailable, &flow("x"));
+        assert_eq!(
+            (d.action, d.route.as_deref()),
+            (Action::Route, Some("local"))
+        );
+        let d = on_failure(&p, FailureKind::BodyTooLarge, &flow("x"));
+        assert_eq!(d.action, Action::Allow);
+        let d = on_failure(&p, FailureKind::UndecodableBody, &flow("x"));
+        assert_eq!(d.action, Action::Block);
+    }
+
+    #[test]
+    fn actions_are_ordered_by_strictness() {
+        assert!(Action::Allow < Action::Redact);
+        assert!(Action::Redact < Action::Route);
+        assert!(Action::Route < Action::Block);
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.as_str()), Some(a));
+        }
+    }
+
+    fn policies() -> &'static [CompiledPolicy] {
+        static P: std::sync::OnceLock<Vec<CompiledPolicy>> = std::sync::OnceLock::new();
+        P.get_or_init(|| vec![policy(), crate::policy::default_policy().unwrap()])
+    }
+
+    fn arb_finding() -> impl Strategy<Value = Finding> {
+        let detectors = prop_oneof![
+            Just("builtin"),
+            Just(HEALTH),
+            Just("policy:gdpr:special:religion:x"),
+            Just("policy:hipaa:zip:hipaa.zip-near-word"),
+            Just("policy:pci:sad:pci.pin"),
+        ];
+        (0..Label::COUNT, 0.0f32..=1.0, detectors)
+            .prop_map(|(l, score, d)| f(Label::ALL[l], score, d))
+    }
+
+    fn arb_flow() -> impl Strategy<Value = FlowFacts> {
+        let hosts = prop_oneof![
+            Just("api.openai.com"),
+            Just("chat.corp.example"),
+            Just("llm.corp.example"),
+            Just("llm.internal"),
+            Just("localhost"),
+        ];
+        let paths = prop_oneof![Just("/v1/chat/completions"), Just("/v1/embeddings")];
+        (
+            hosts,
+            paths,
+            proptest::option::of(Just("support")),
+            proptest::option::of(Just("10.9.8.7")),
+            proptest::option::of(Just("llama3")),
+        )
+            .prop_map(|(h, p, c, ip, m)| FlowFacts {
+                destination_host: h.into(),
+                path: p.into(),
+                provider: m.map(|_| "openai".into()),
+                model: m.map(Into::into),
+                client_id: c.map(Into::into),
+                client_ip: ip.and_then(|s| s.parse().ok()),
+            })
+    }
+
+    proptest! {
+        /// Adding a finding never weakens the decision.
+        #[test]
+        fn adding_a_finding_never_weakens(
+            findings in proptest::collection::vec(arb_finding(), 0..8),
+            extra in arb_finding(),
+            at in 0usize..8,
+            flow in arb_flow(),
+        ) {
+            for p in policies() {
+                let before = evaluate(p, &findings, &flow).action;
+                let mut more = findings.clone();
+                more.insert(at.min(more.len()), extra.clone());
+                let after = evaluate(p, &more, &flow).action;
+                prop_assert!(after >= before, "{before} -> {after}");
+            }
+        }
+    }
+}
