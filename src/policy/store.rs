@@ -70,6 +70,19 @@ impl PolicyHandle {
         self.current.store(Arc::new(policy));
         Ok(())
     }
+
+    /// Like [`reload`](Self::reload), but swap only when the sources changed
+    /// (their content hash differs); `Ok(true)` when a new policy is in force.
+    /// For a file watcher or a poll loop: an unchanged policy keeps its `Arc`, so
+    /// callers caching an engine per policy do not rebuild it.
+    pub fn reload_if_changed(&self) -> Result<bool, PolicyErrors> {
+        let policy = compile_origin(&self.origin)?;
+        if policy.content_hash() == self.current.load().content_hash() {
+            return Ok(false);
+        }
+        self.current.store(Arc::new(policy));
+        Ok(true)
+    }
 }
 
 fn compile_origin(origin: &PolicyOrigin) -> Result<CompiledPolicy, PolicyErrors> {
@@ -114,9 +127,50 @@ mod tests {
         );
 
         std::fs::write(&path, good.replace("\"1\"", "\"3\"")).unwrap();
-        h.reload().unwrap();
+        assert!(h.reload_if_changed().unwrap());
         assert_eq!(h.current().version(), "3");
+        let third = h.current();
+        assert!(!h.reload_if_changed().unwrap());
+        assert!(Arc::ptr_eq(&third, &h.current()), "unchanged: same Arc");
         assert_ne!(first.content_hash(), h.current().content_hash());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn dictionary_files_are_read_beside_the_policy_and_hashed() {
+        let dir = std::env::temp_dir().join(format!("scrim-dict-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("p.toml");
+        std::fs::write(
+            &path,
+            "[policy]\nname = \"p\"\nversion = \"1\"\n[[dictionary]]\nid = \"patients\"\nlabel = \"PERSON\"\nfile = \"patients.txt\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("patients.txt"),
+            "# one per line\nJane Roe\n\nJohn Q Public\n",
+        )
+        .unwrap();
+        let h = PolicyHandle::load(&path).unwrap();
+        let engine = h.current().engine().unwrap();
+        let found: Vec<_> = engine
+            .scan("Notes on jane roe and John Q Public.")
+            .into_iter()
+            .filter(|f| &*f.detector == "policy:patients")
+            .map(|f| (f.start, f.end))
+            .collect();
+        assert_eq!(found, [(9, 17), (22, 35)]);
+        std::fs::write(dir.join("patients.txt"), "Jane Roe\n").unwrap();
+        assert!(
+            h.reload_if_changed().unwrap(),
+            "a changed word list is a changed policy"
+        );
+        std::fs::remove_file(dir.join("patients.txt")).unwrap();
+        let err = h.reload().unwrap_err().to_string();
+        assert!(
+            err.contains("p.toml:7:8: cannot read dictionary file `patients.txt`"),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
