@@ -192,8 +192,8 @@ R("neg_date", "ages and durations only",
   "A 67-year-old with a 3-week history of cough, 40 pack-years. Differential?")
 R("neg_date", "timestamps in CSV metrics",
   "ts,cpu,mem\n2025-03-04 02:00,41,70\n2025-03-04 02:05,44,71\nPlot this.")
-R("neg_date", "syslog with hostname",
-  "Mar  4 02:17:09 fw01 kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 — what is blocked?")
+R("date_neg_mixed", "syslog with hostname (timestamp unlabelled, IP labelled)",
+  "Mar  4 02:17:09 fw01 kernel: [UFW BLOCK] IN=eth0 OUT= SRC=⟦IP|203.0.113.9⟧ — what is blocked?")
 
 # ---------------------------------------------------------------- emails
 R("email", "email in Slack export JSON",
@@ -301,7 +301,7 @@ R("ip", "IP in Windows ipconfig",
 R("ip", "IP in SSH command",
   "ssh -i key.pem ubuntu@⟦IP|34.201.88.17⟧ times out; what should I check?")
 R("mac", "MAC in arp table",
-  "? (192.168.1.1) at ⟦MAC|a4:91:b1:2c:7e:03⟧ [ether] on wlan0 — is this my router?")
+  "? (⟦IP|192.168.1.1⟧) at ⟦MAC|a4:91:b1:2c:7e:03⟧ [ether] on wlan0 — is this my router?")
 R("mac", "MAC in Windows format",
   "Physical Address. . . . . . . . . : ⟦MAC|3C-52-82-1F-9A-D4⟧\nRegister this laptop.")
 R("url", "personal portfolio URL",
@@ -319,7 +319,7 @@ R("crypto", "BTC legacy in ransom note analysis",
 
 # ---------------------------------------------------------------- secrets
 R("secret", ".netrc password",
-  "machine api.heroku.com\n  login dev@acme.io\n  password ⟦SEC|=tok('', 32, '0123456789abcdef')⟧\nIs this file safe to commit?")
+  "machine api.heroku.com\n  login ⟦EM|dev@acme.io⟧\n  password ⟦SEC|=tok('', 32, '0123456789abcdef')⟧\nIs this file safe to commit?")
 R("secret", ".pgpass line",
   "My ~/.pgpass has db.internal:5432:app:app_user:⟦SEC|Xr7!pQ2zLm9w⟧ — why does psql still prompt?")
 R("secret", "Terraform tfvars",
@@ -327,7 +327,7 @@ R("secret", "Terraform tfvars",
 R("secret", "docker run -e",
   "docker run -e POSTGRES_PASSWORD=⟦SEC|pg_S3cret_4471⟧ -p 5432:5432 postgres:16 — explain.")
 R("secret", "mysql -p inline",
-  "mysql -u root -p⟦SEC|Rt!88xQz⟧ -h 10.0.0.5 fails with access denied, why?")
+  "mysql -u root -p⟦SEC|Rt!88xQz⟧ -h ⟦IP|10.0.0.5⟧ fails with access denied, why?")
 R("secret", "JDBC URL with password param",
   "jdbc:sqlserver://db01:1433;databaseName=hr;user=hr_app;password=⟦SEC|Hr#App2025x⟧ — fix the timeout.")
 R("secret", "GitHub token in git remote",
@@ -337,7 +337,7 @@ R("secret", "Slack webhook URL",
 R("secret", "AWS keys in Python boto3",
   "s3 = boto3.client('s3', aws_access_key_id='⟦SEC|=tok('AKIA', 16, string.ascii_uppercase + '234567')⟧', aws_secret_access_key='⟦SEC|=aws_secret()⟧')")
 R("secret", "OpenAI key in curl header",
-  'curl https://api.openai.com/v1/models -H "Authorization: Bearer ⟦SEC|=tok(\'sk-proj-\', 48, B64URL)⟧"')
+  'curl ⟦URL|https://api.openai.com/v1/models⟧ -H "Authorization: Bearer ⟦SEC|=tok(\'sk-proj-\', 48, B64URL)⟧"')
 R("secret", "Stripe restricted key in YAML",
   "stripe:\n  secret_key: ⟦SEC|=tok('rk_live_', 32)⟧\n  webhook_tolerance: 300")
 R("secret", "password in French prose",
@@ -353,7 +353,7 @@ R("secret", "PEM RSA in Terraform heredoc",
 R("secret", "Hashicorp Vault token",
   "export VAULT_TOKEN=⟦SEC|=tok('hvs.', 24, ALNUM)⟧ then vault kv get secret/app fails")
 R("secret", "SMTP password in Django settings",
-  "EMAIL_HOST_USER = 'alerts@acme.io'\nEMAIL_HOST_PASSWORD = '⟦SEC|mH4!rQ9zW2x⟧'\nWhy does Gmail reject it?")
+  "EMAIL_HOST_USER = '⟦EM|alerts@acme.io⟧'\nEMAIL_HOST_PASSWORD = '⟦SEC|mH4!rQ9zW2x⟧'\nWhy does Gmail reject it?")
 R("secret", "htpasswd-style in prose with username",
   "the admin login for the staging site is user `qa-team` / pass `⟦SEC|Stg#Qa2025!⟧`, please add to the runbook")
 
