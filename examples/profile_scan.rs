@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)] // a profiling harness: a missing corpus should just stop it
+
 //! Scan the dev corpus N times (for profilers): cargo run --release --example profile_scan -- N
 fn main() {
     let n: usize = std::env::args()

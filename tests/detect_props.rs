@@ -9,7 +9,7 @@ use scrim::redact::{apply, Operator};
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::builtin().unwrap())
+    E.get_or_init(|| Engine::builtin().expect("built-in detectors compile"))
 }
 
 /// Fragments that exercise detectors, normalization and their interplay.

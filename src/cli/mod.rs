@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the commands. The only module that
 //! prints or uses `anyhow`.
 
+mod detection;
 mod input;
 mod policy_cmd;
 mod redact_cmd;

@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::json;
 
+use super::detection::pipeline;
 use super::input::{self, default_threads, display_name, parallel_map};
-use super::{engine, RedactArgs};
+use super::RedactArgs;
 use crate::redact::{apply, HashKey, Operator};
 
 pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
-    let engine = engine(&args.detect)?;
+    let pipeline = pipeline(&args.detect)?;
     let operator = Operator::from(args.operator);
     let key = match operator {
         Operator::Hash => Some(load_or_create_key(&key_path(args)?)?),
@@ -24,7 +25,7 @@ pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if !args.jsonl {
-        let findings = engine.scan(text);
+        let findings = pipeline.scan(text)?;
         out.write_all(apply(text, &findings, operator, key.as_ref()).as_bytes())?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -37,7 +38,7 @@ pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let results = parallel_map(&lines, default_threads(), |&(line_no, line)| {
         let record = input::parse_record(&name, line_no, line)?;
-        let findings = engine.scan(&record.text);
+        let findings = pipeline.scan(&record.text)?;
         let redacted = apply(&record.text, &findings, operator, key.as_ref());
         anyhow::Ok(json!({"id": record.id, "text": redacted}))
     });

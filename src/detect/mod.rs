@@ -11,11 +11,14 @@
 //! boundaries. Detectors are compiled once ([`Engine::builtin`]) and shared across
 //! threads; scanning is a pure function of the text.
 
+pub mod columns;
 pub mod context;
 pub mod features;
 pub mod label;
 pub mod merge;
+pub mod ner;
 pub mod normalize;
+pub mod pipeline;
 pub mod tabular;
 pub mod validate;
 
@@ -202,6 +205,11 @@ impl Engine {
     /// Add a detector (e.g. a policy's custom recognizer or the NER model).
     pub fn push(&mut self, detector: Box<dyn Detector>) {
         self.detectors.push(detector);
+    }
+
+    /// The per-label minimum scores.
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.thresholds
     }
 
     /// Replace the per-label minimum scores.

@@ -1,0 +1,23 @@
+//! Building the detection pipeline for the offline commands: the pattern engine,
+//! plus the NER model unless `--no-ner`. A model that cannot load is an error that
+//! names the setup command — never a silent fallback to patterns only.
+
+use anyhow::Context;
+
+use super::{engine, DetectArgs};
+use crate::detect::ner::{NerConfig, NerModel};
+use crate::detect::pipeline::Pipeline;
+
+/// Model results cached per command run (texts repeat in JSONL exports).
+const CACHE_ENTRIES: usize = 4096;
+
+/// The pipeline for `args`.
+pub fn pipeline(args: &DetectArgs) -> anyhow::Result<Pipeline> {
+    let engine = engine(args)?;
+    let ner = if args.no_ner {
+        None
+    } else {
+        Some(NerModel::load(NerConfig::default()).context("cannot start the NER detector")?)
+    };
+    Ok(Pipeline::new(engine, ner, CACHE_ENTRIES))
+}

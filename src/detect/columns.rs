@@ -1,0 +1,188 @@
+//! Names and places in tables, by their column header. A CSV export's `name`,
+//! `patient_name` or `city` column holds exactly what its header says, whatever a
+//! language model makes of a lone cell; and a value deep in a table has no other
+//! context. Cells must look like what they claim (letters for names).
+
+use std::sync::Arc;
+
+use super::{Detector, Finding, Label, ScanInput};
+
+/// Labels table cells by their column header.
+#[derive(Debug)]
+pub struct ColumnDetector {
+    name: Arc<str>,
+}
+
+impl Default for ColumnDetector {
+    fn default() -> Self {
+        ColumnDetector {
+            name: Arc::from("table:column"),
+        }
+    }
+}
+
+fn label_for(header: &str) -> Option<Label> {
+    let h = header.to_ascii_lowercase().replace([' ', '-'], "_");
+    let is = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| h == *w || h.ends_with(&format!("_{w}")) || h.starts_with(&format!("{w}_")))
+    };
+    if is(&[
+        "name",
+        "full_name",
+        "fullname",
+        "first_name",
+        "last_name",
+        "surname",
+        "given_name",
+        "payee",
+        "customer",
+        "employee",
+        "patient",
+        "contact",
+        "beneficiary",
+        "holder",
+    ]) && !h.contains("user")
+        && !h.contains("file")
+        && !h.contains("host")
+        && !h.contains("product")
+        && !h.contains("company")
+    {
+        return Some(Label::Person);
+    }
+    if is(&[
+        "city",
+        "town",
+        "address",
+        "street",
+        "zip",
+        "zipcode",
+        "zip_code",
+        "postcode",
+        "postal_code",
+        "location",
+    ]) {
+        return Some(Label::Location);
+    }
+    None
+}
+
+/// Whether a cell's text can be a value of `label`.
+fn fits(label: Label, cell: &str) -> bool {
+    let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
+    match label {
+        Label::Person => {
+            letters >= 2
+                && cell
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        }
+        Label::Location => {
+            !cell.is_empty() && (letters > 0 || cell.chars().any(|c| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+impl Detector for ColumnDetector {
+    fn name(&self) -> &str {
+        "columns"
+    }
+
+    fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        let text = input.text();
+        if !input.has(super::features::Feature::Newline)
+            || !input.has(super::features::Feature::TableDelimiter)
+        {
+            return;
+        }
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let mut cell_start = line_start;
+            for cell in split_cells(content) {
+                let pos = cell_start;
+                cell_start += cell.len() + 1;
+                let trimmed = cell.trim().trim_matches('"').trim();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let Some(label) = input.column_header(pos.min(text.len())).and_then(label_for)
+                else {
+                    continue;
+                };
+                if !fits(label, trimmed) {
+                    continue;
+                }
+                let offset = cell.find(trimmed).unwrap_or(0);
+                out.push(Finding {
+                    start: pos + offset,
+                    end: pos + offset + trimmed.len(),
+                    label,
+                    score: 0.8,
+                    detector: self.name.clone(),
+                });
+            }
+            line_start += line.len();
+        }
+    }
+}
+
+/// Cells of a row, split on the row's delimiter (the most frequent of `,;\t|`),
+/// quotes respected.
+fn split_cells(line: &str) -> Vec<&str> {
+    let delim = [',', ';', '\t', '|']
+        .into_iter()
+        .max_by_key(|d| line.matches(*d).count())
+        .unwrap_or(',');
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == delim && !quoted {
+            cells.push(&line[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&line[start..]);
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let input = ScanInput::new(text);
+        let mut out = Vec::new();
+        ColumnDetector::default().detect(&input, &mut out);
+        out.into_iter()
+            .map(|f| (f.label, text[f.start..f.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn header_names_the_cells() {
+        let text = "patient_name,mrn,dob,zip\nStuart J. Haynes,481-8,02/21/1958,63724\nJane Morris,A742,11/13/2001,10001\n";
+        let got = found(text);
+        assert!(
+            got.contains(&(Label::Person, "Stuart J. Haynes".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Label::Person, "Jane Morris".into())),
+            "{got:?}"
+        );
+        assert!(got.contains(&(Label::Location, "63724".into())), "{got:?}");
+        assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn other_columns_and_prose_are_ignored() {
+        assert!(found("username,host,file_name\njdoe,db1,a.txt\nasmith,db2,b.txt\n").is_empty());
+        assert!(found("Hello there, name is Bob.\nThanks, bye, now.\n").is_empty());
+    }
+}

@@ -1,0 +1,355 @@
+//! From per-token label probabilities to taxonomy spans.
+//!
+//! 1. Each token takes its most probable label (`O`, `B-X`, `I-X`).
+//! 2. Tokens of the same kind join into one span when they touch (word pieces, an
+//!    e-mail restarting with `B-` after `@`) or when the second is an `I-` label.
+//!    (Rampart often gives word pieces `B-`, so touching matters more than BIO.)
+//! 3. Kinds map to the taxonomy: GIVEN_NAME/SURNAME → PERSON; building number,
+//!    street, secondary address, city, state, ZIP → LOCATION; spans of one group
+//!    separated only by spaces, commas, initials or `#`/`-` join, so a full name or a
+//!    contiguous address is one span. A state on its own is dropped (a state alone
+//!    is not LOCATION in the taxonomy).
+//! 4. The model's identifier kinds (e-mail, phone, URL, tax id, passport, licence,
+//!    bank account) are reported as *hints* with their taxonomy label; the fusion
+//!    step keeps them only where patterns agree or context supports them.
+//!
+//! A span's score is the mean probability of its tokens' labels.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::windows::Encoded;
+use super::NerError;
+use crate::detect::{Finding, Label};
+
+/// What a model label means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Part of a person's name.
+    Name,
+    /// A state or province: LOCATION only inside an address.
+    State,
+    /// Part of a place or address.
+    Place,
+    /// A taxonomy label directly (models trained on the taxonomy, and identifiers).
+    Direct(Label),
+    /// Labels we do not report (routing numbers identify banks, not people).
+    Ignored,
+}
+
+/// The model's label map: index → (is_begin, kind, name).
+#[derive(Debug)]
+pub struct LabelMap {
+    labels: Vec<(bool, Kind, String)>,
+}
+
+impl LabelMap {
+    /// Read `id2label` from the model's `config.json`.
+    pub fn load(path: &Path) -> Result<LabelMap, NerError> {
+        let bad = |what: &str| NerError::Unavailable(format!("{}: {what}", path.display()));
+        let text = std::fs::read_to_string(path).map_err(|e| bad(&e.to_string()))?;
+        let json: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| bad(&e.to_string()))?;
+        let map = json["id2label"]
+            .as_object()
+            .ok_or_else(|| bad("no id2label"))?;
+        let mut labels = vec![(false, Kind::Ignored, "O".to_string()); map.len()];
+        for (k, v) in map {
+            let i: usize = k.parse().map_err(|_| bad("id2label key is not a number"))?;
+            let name = v
+                .as_str()
+                .ok_or_else(|| bad("id2label value is not a string"))?;
+            let slot = labels
+                .get_mut(i)
+                .ok_or_else(|| bad("id2label ids are not 0..n"))?;
+            *slot = parse_label(name);
+        }
+        Ok(LabelMap { labels })
+    }
+
+    /// From label names directly (tests).
+    #[cfg(test)]
+    pub fn from_names(names: &[&str]) -> LabelMap {
+        LabelMap {
+            labels: names.iter().map(|n| parse_label(n)).collect(),
+        }
+    }
+}
+
+fn parse_label(name: &str) -> (bool, Kind, String) {
+    let (begin, base) = match name.split_once('-') {
+        Some(("B", b)) => (true, b),
+        Some(("I", b)) => (false, b),
+        _ => (false, name),
+    };
+    let kind = match base {
+        "O" => Kind::Ignored,
+        "GIVEN_NAME" | "SURNAME" | "PERSON" => Kind::Name,
+        "STATE" => Kind::State,
+        "BUILDING_NUMBER" | "STREET_NAME" | "SECONDARY_ADDRESS" | "CITY" | "ZIP_CODE"
+        | "LOCATION" => Kind::Place,
+        "EMAIL" => Kind::Direct(Label::EmailAddress),
+        "PHONE" => Kind::Direct(Label::PhoneNumber),
+        "URL" => Kind::Direct(Label::Url),
+        "TAX_ID" => Kind::Direct(Label::UsSsn),
+        "PASSPORT" => Kind::Direct(Label::UsPassport),
+        "DRIVERS_LICENSE" => Kind::Direct(Label::UsDriverLicense),
+        "BANK_ACCOUNT" => Kind::Direct(Label::UsBankNumber),
+        other => match other.parse::<Label>() {
+            Ok(l) => Kind::Direct(l),
+            // ROUTING_NUMBER, GOVERNMENT_ID (kind unknown) and anything unknown.
+            Err(_) => Kind::Ignored,
+        },
+    };
+    (begin, kind, base.to_string())
+}
+
+/// One decoded piece before grouping.
+#[derive(Debug, Clone)]
+struct Piece {
+    kind: Kind,
+    base: usize, // label index of the piece's kind (for joining same-kind tokens)
+    start: usize,
+    end: usize,
+    probs: Vec<f32>,
+}
+
+/// Decode one text's token probabilities into findings.
+pub fn spans(
+    text: &str,
+    enc: &Encoded,
+    probs: &[Vec<f32>],
+    labels: &LabelMap,
+    detector: &Arc<str>,
+) -> Vec<Finding> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (t, row) in probs.iter().enumerate() {
+        let Some((best, &p)) = row.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
+            continue;
+        };
+        let (s, e) = enc.offsets[t];
+        if s >= e {
+            continue;
+        }
+        let Some((begin, kind, name)) = labels.labels.get(best) else {
+            continue;
+        };
+        if *kind == Kind::Ignored {
+            continue;
+        }
+        let base = labels
+            .labels
+            .iter()
+            .position(|(_, _, n)| n == name)
+            .unwrap_or(best);
+        if let Some(last) = pieces.last_mut() {
+            let touching = last.end == s;
+            let same_word = t > 0 && enc.words[t].is_some() && enc.words[t] == enc.words[t - 1];
+            if last.base == base
+                && (touching || same_word || !begin)
+                && gap_is_blank(text, last.end, s)
+            {
+                last.end = e;
+                last.probs.push(p);
+                continue;
+            }
+        }
+        pieces.push(Piece {
+            kind: *kind,
+            base,
+            start: s,
+            end: e,
+            probs: vec![p],
+        });
+    }
+    group(text, pieces, detector)
+}
+
+/// Blank and on one line: a line break ends an entity (a CSV row, a list item).
+fn gap_is_blank(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|g| g.chars().all(|c| c.is_whitespace() && c != '\n'))
+}
+
+/// Join pieces of one group across small gaps; map to the taxonomy.
+fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
+    #[derive(Debug)]
+    struct Group {
+        label: Label,
+        start: usize,
+        end: usize,
+        probs: Vec<f32>,
+        only_state: bool,
+        /// Only numbers (a ZIP code or building number on its own).
+        only_numbers: bool,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for p in pieces {
+        let (label, is_state) = match p.kind {
+            Kind::Name => (Label::Person, false),
+            Kind::Place => (Label::Location, false),
+            Kind::State => (Label::Location, true),
+            Kind::Direct(l) => (l, false),
+            Kind::Ignored => continue,
+        };
+        if let Some(g) = groups.last_mut() {
+            let joinable = matches!(label, Label::Person | Label::Location);
+            if joinable && g.label == label && joins(label, text.get(g.end..p.start).unwrap_or("x"))
+            {
+                g.end = p.end;
+                g.probs.extend(&p.probs);
+                g.only_state &= is_state;
+                g.only_numbers &= is_number(text, p.start, p.end);
+                continue;
+            }
+        }
+        groups.push(Group {
+            label,
+            start: p.start,
+            end: p.end,
+            only_numbers: is_number(text, p.start, p.end),
+            probs: p.probs,
+            only_state: is_state,
+        });
+    }
+    groups
+        .into_iter()
+        .filter(|g| {
+            !g.only_state && !super::filters::reject(text, g.start, g.end, g.label, g.only_numbers)
+        })
+        .map(|g| Finding {
+            start: g.start,
+            end: g.end,
+            label: g.label,
+            score: g.probs.iter().sum::<f32>() / g.probs.len().max(1) as f32,
+            detector: detector.clone(),
+        })
+        .collect()
+}
+
+fn is_number(text: &str, s: usize, e: usize) -> bool {
+    text.get(s..e).is_some_and(|t| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    })
+}
+
+/// Whether the text between two pieces of one group keeps them one entity.
+fn joins(label: Label, gap: &str) -> bool {
+    if gap.contains('\n') {
+        return false;
+    }
+    let g = gap.trim();
+    match label {
+        // "John Smith", "John F. Kennedy", "O'Connor-Smith"
+        Label::Person => {
+            gap.len() <= 4
+                && (g.is_empty()
+                    || g == "."
+                    || g == "-"
+                    || (g.len() == 2
+                        && g.ends_with('.')
+                        && g.starts_with(|c: char| c.is_uppercase())))
+        }
+        // "42 Baker Street, London NW1 6XE", "Apt 4B, 1 Main St", "Main St #5"
+        Label::Location => {
+            gap.len() <= 4 && g.chars().all(|c| matches!(c, ',' | '#' | '-' | '/' | '.'))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[&str] = &[
+        "O",
+        "B-GIVEN_NAME",
+        "I-GIVEN_NAME",
+        "B-SURNAME",
+        "I-SURNAME",
+        "B-CITY",
+        "I-CITY",
+        "B-STATE",
+        "B-STREET_NAME",
+        "B-BUILDING_NUMBER",
+        "B-ROUTING_NUMBER",
+    ];
+
+    /// Build an encoding of whitespace-separated words, one token per word, and
+    /// probabilities putting all mass on `labels[i]`.
+    fn decode(text: &str, labels: &[&str]) -> Vec<(Label, String)> {
+        let map = LabelMap::from_names(NAMES);
+        let mut offsets = Vec::new();
+        let mut pos = 0;
+        for w in text.split(' ') {
+            offsets.push((pos, pos + w.len()));
+            pos += w.len() + 1;
+        }
+        let enc = Encoded {
+            ids: vec![0; offsets.len()],
+            words: (0..offsets.len()).map(|i| Some(i as u32)).collect(),
+            offsets,
+        };
+        let probs: Vec<Vec<f32>> = labels
+            .iter()
+            .map(|l| {
+                let i = NAMES.iter().position(|n| n == l).unwrap();
+                (0..NAMES.len())
+                    .map(|k| if k == i { 0.9 } else { 0.01 })
+                    .collect()
+            })
+            .collect();
+        spans(text, &enc, &probs, &map, &Arc::from("t"))
+            .into_iter()
+            .map(|f| (f.label, text[f.start..f.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn full_name_is_one_person() {
+        assert_eq!(
+            decode("ask Jane Doe now", &["O", "B-GIVEN_NAME", "B-SURNAME", "O"]),
+            vec![(Label::Person, "Jane Doe".to_string())]
+        );
+        assert_eq!(
+            decode("Jane F. Doe", &["B-GIVEN_NAME", "O", "B-SURNAME"]),
+            vec![(Label::Person, "Jane F. Doe".to_string())]
+        );
+    }
+
+    #[test]
+    fn address_is_one_location_and_lone_state_is_dropped() {
+        assert_eq!(
+            decode(
+                "at 42 Baker Street, London",
+                &[
+                    "O",
+                    "B-BUILDING_NUMBER",
+                    "B-STREET_NAME",
+                    "B-STREET_NAME",
+                    "B-CITY"
+                ]
+            ),
+            vec![(Label::Location, "42 Baker Street, London".to_string())]
+        );
+        assert!(decode("born in Texas", &["O", "O", "B-STATE"]).is_empty());
+        assert_eq!(
+            decode("Austin, Texas", &["B-CITY", "B-STATE"]),
+            vec![(Label::Location, "Austin, Texas".to_string())]
+        );
+    }
+
+    #[test]
+    fn separate_people_stay_separate_and_routing_numbers_are_ignored() {
+        assert_eq!(
+            decode("Jane and Bob", &["B-GIVEN_NAME", "O", "B-GIVEN_NAME"]),
+            vec![
+                (Label::Person, "Jane".to_string()),
+                (Label::Person, "Bob".to_string())
+            ]
+        );
+        assert!(decode("routing 021000021", &["O", "B-ROUTING_NUMBER"]).is_empty());
+    }
+}

@@ -1,0 +1,545 @@
+//! Sanity filters on the model's spans, from the taxonomy's hard negatives:
+//! eponyms ("Parkinson's disease", "Dijkstra's algorithm", "a Luhn check") are not
+//! people; countries and states on their own are not locations (and "Chad" or
+//! "Jordan" alone is more often the country than a person in a prompt); a
+//! nationality or religion word is NRP, not a name; product names written in
+//! CamelCase are not people; a number alone is not a place unless a postal word
+//! says it is a postcode.
+
+use crate::detect::context::{evidence, ContextRule, Evidence};
+use crate::detect::Label;
+
+/// Nouns that turn a preceding name into an eponym.
+const EPONYM_NOUNS: &[&str] = &[
+    "disease",
+    "syndrome",
+    "law",
+    "laws",
+    "method",
+    "theorem",
+    "algorithm",
+    "phenomenon",
+    "palsy",
+    "principle",
+    "check",
+    "checksum",
+    "machine",
+    "filter",
+    "transform",
+    "distance",
+    "equilibrium",
+    "elimination",
+    "test",
+    "sign",
+    "score",
+    "scale",
+    "effect",
+    "constant",
+    "equation",
+    "rule",
+    "conjecture",
+    "lemma",
+    "curve",
+    "distribution",
+    "process",
+    "paradox",
+    "razor",
+    "formula",
+    "number",
+    "series",
+    "tree",
+    "sort",
+    "search",
+    "lymphoma",
+    "thyroiditis",
+    "disorder",
+    "anomaly",
+    "criteria",
+    "maneuver",
+    "manoeuvre",
+    "reflex",
+    "triad",
+    "index",
+    "coefficient",
+    "hypothesis",
+    "problem",
+    "inequality",
+    "space",
+    "code",
+    "cipher",
+    "encoding",
+];
+
+/// Countries, and states/provinces that are often named alone.
+const COUNTRIES_AND_STATES: &[&str] = &[
+    "afghanistan",
+    "albania",
+    "algeria",
+    "andorra",
+    "angola",
+    "argentina",
+    "armenia",
+    "australia",
+    "austria",
+    "azerbaijan",
+    "bahamas",
+    "bahrain",
+    "bangladesh",
+    "barbados",
+    "belarus",
+    "belgium",
+    "belize",
+    "benin",
+    "bhutan",
+    "bolivia",
+    "bosnia",
+    "botswana",
+    "brazil",
+    "brunei",
+    "bulgaria",
+    "burundi",
+    "cambodia",
+    "cameroon",
+    "canada",
+    "chad",
+    "chile",
+    "china",
+    "colombia",
+    "congo",
+    "croatia",
+    "cuba",
+    "cyprus",
+    "czechia",
+    "denmark",
+    "djibouti",
+    "dominica",
+    "ecuador",
+    "egypt",
+    "eritrea",
+    "estonia",
+    "eswatini",
+    "ethiopia",
+    "fiji",
+    "finland",
+    "france",
+    "gabon",
+    "gambia",
+    "georgia",
+    "germany",
+    "ghana",
+    "greece",
+    "grenada",
+    "guatemala",
+    "guinea",
+    "guyana",
+    "haiti",
+    "honduras",
+    "hungary",
+    "iceland",
+    "india",
+    "indonesia",
+    "iran",
+    "iraq",
+    "ireland",
+    "israel",
+    "italy",
+    "jamaica",
+    "japan",
+    "jordan",
+    "kazakhstan",
+    "kenya",
+    "kiribati",
+    "kosovo",
+    "kuwait",
+    "kyrgyzstan",
+    "laos",
+    "latvia",
+    "lebanon",
+    "lesotho",
+    "liberia",
+    "libya",
+    "liechtenstein",
+    "lithuania",
+    "luxembourg",
+    "madagascar",
+    "malawi",
+    "malaysia",
+    "maldives",
+    "mali",
+    "malta",
+    "mauritania",
+    "mauritius",
+    "mexico",
+    "micronesia",
+    "moldova",
+    "monaco",
+    "mongolia",
+    "montenegro",
+    "morocco",
+    "mozambique",
+    "myanmar",
+    "namibia",
+    "nauru",
+    "nepal",
+    "netherlands",
+    "nicaragua",
+    "niger",
+    "nigeria",
+    "norway",
+    "oman",
+    "pakistan",
+    "palau",
+    "palestine",
+    "panama",
+    "paraguay",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "qatar",
+    "romania",
+    "russia",
+    "rwanda",
+    "samoa",
+    "senegal",
+    "serbia",
+    "seychelles",
+    "singapore",
+    "slovakia",
+    "slovenia",
+    "somalia",
+    "spain",
+    "sri lanka",
+    "sudan",
+    "suriname",
+    "sweden",
+    "switzerland",
+    "syria",
+    "taiwan",
+    "tajikistan",
+    "tanzania",
+    "thailand",
+    "togo",
+    "tonga",
+    "tunisia",
+    "turkey",
+    "türkiye",
+    "turkmenistan",
+    "tuvalu",
+    "uganda",
+    "ukraine",
+    "uruguay",
+    "uzbekistan",
+    "vanuatu",
+    "vatican",
+    "venezuela",
+    "vietnam",
+    "yemen",
+    "zambia",
+    "zimbabwe",
+    "england",
+    "scotland",
+    "wales",
+    "britain",
+    "great britain",
+    "united kingdom",
+    "uk",
+    "usa",
+    "us",
+    "united states",
+    "america",
+    "south africa",
+    "south korea",
+    "north korea",
+    "korea",
+    "new zealand",
+    "saudi arabia",
+    "united arab emirates",
+    "uae",
+    "costa rica",
+    "el salvador",
+    "puerto rico",
+    "czech republic",
+    "dominican republic",
+    "ivory coast",
+    "hong kong",
+    "europe",
+    "asia",
+    "africa",
+    // US states and other states/provinces commonly named alone
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york state",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington state",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "queensland",
+    "victoria",
+    "new south wales",
+    "bavaria",
+    "bayern",
+    "catalonia",
+    "lombardy",
+    "andalusia",
+    "tuscany",
+    "normandy",
+    "brittany",
+    "provence",
+];
+
+/// Nationality, ethnicity and religion words: NRP in the taxonomy, never names.
+const NRP_WORDS: &[&str] = &[
+    "hispanic",
+    "latino",
+    "latina",
+    "caucasian",
+    "white",
+    "black",
+    "asian",
+    "african",
+    "american",
+    "european",
+    "catholic",
+    "protestant",
+    "christian",
+    "orthodox",
+    "muslim",
+    "islamic",
+    "jewish",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "atheist",
+    "filipino",
+    "filipina",
+    "nigerian",
+    "polish",
+    "vietnamese",
+    "mexican",
+    "irish",
+    "german",
+    "french",
+    "italian",
+    "spanish",
+    "chinese",
+    "japanese",
+    "korean",
+    "indian",
+    "pakistani",
+    "arab",
+    "arabic",
+    "russian",
+    "ukrainian",
+    "brazilian",
+    "canadian",
+    "british",
+    "english",
+    "scottish",
+    "welsh",
+    "dutch",
+    "turkish",
+    "greek",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+];
+
+/// Words that are never a place on their own.
+const NOT_PLACES: &[&str] = &[
+    "port",
+    "cli",
+    "api",
+    "east",
+    "west",
+    "north",
+    "south",
+    "new",
+    "old",
+    "main",
+    "home",
+    "local",
+    "localhost",
+    "server",
+    "version",
+    "build",
+];
+
+static POSTAL: ContextRule = ContextRule::new(
+    &[
+        "zip",
+        "zip code",
+        "postcode",
+        "postal code",
+        "post code",
+        "plz",
+        "cep",
+        "postleitzahl",
+        "code postal",
+    ],
+    &[],
+    30,
+    0,
+);
+
+/// Whether a model span of `label` over `span` (in `text` at `[start, end)`)
+/// should be dropped.
+pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: bool) -> bool {
+    let span = &text[start..end];
+    let lower = span.to_lowercase();
+    match label {
+        Label::Person => {
+            let single = !span.contains(char::is_whitespace);
+            is_eponym(text, end)
+                || (single && COUNTRIES_AND_STATES.contains(&lower.as_str()))
+                || (single && NRP_WORDS.contains(&lower.as_str()))
+                || (single && !span.chars().any(char::is_uppercase))
+                || is_camel_case(span)
+                || !span.chars().any(char::is_alphabetic)
+        }
+        Label::Location => {
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            COUNTRIES_AND_STATES.contains(&lower.trim_end_matches('.'))
+                || words
+                    .iter()
+                    .all(|w| NOT_PLACES.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+                    && !(only_numbers && postal_context(text, start, end))
+                || span.parse::<std::net::IpAddr>().is_ok()
+        }
+        _ => false,
+    }
+}
+
+fn postal_context(text: &str, start: usize, end: usize) -> bool {
+    evidence(text, start, end, &POSTAL) == Evidence::Supports
+}
+
+/// "Parkinson's disease", "Dijkstra's algorithm", "a Luhn check".
+fn is_eponym(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .or_else(|| rest.strip_prefix('\''))
+        .unwrap_or(rest);
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    rest.starts_with(char::is_whitespace) && EPONYM_NOUNS.contains(&next.as_str())
+}
+
+/// "TensorFlow", "PostgreSQL": an upper-case letter after a lower-case one, past the
+/// prefixes names use (Mc, Mac, De, La, Van…).
+fn is_camel_case(span: &str) -> bool {
+    span.split_whitespace().any(|w| {
+        let chars: Vec<char> = w.chars().collect();
+        (4..chars.len()).any(|i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejects(text: &str, span: &str, label: Label) -> bool {
+        let start = text.find(span).unwrap();
+        let only_numbers = span.chars().all(|c| c.is_ascii_digit() || c == ' ');
+        reject(text, start, start + span.len(), label, only_numbers)
+    }
+
+    #[test]
+    fn table() {
+        assert!(rejects(
+            "explain Parkinson's disease",
+            "Parkinson",
+            Label::Person
+        ));
+        assert!(rejects("a Luhn check fails", "Luhn", Label::Person));
+        assert!(rejects(
+            "Compare with Chad for taxes",
+            "Chad",
+            Label::Person
+        ));
+        assert!(rejects(
+            "a 54-year-old Hispanic woman",
+            "Hispanic",
+            Label::Person
+        ));
+        assert!(rejects("git cherry-pick abc", "cherry", Label::Person));
+        assert!(rejects(
+            "uses TensorFlow daily",
+            "TensorFlow",
+            Label::Person
+        ));
+        assert!(!rejects("ask Jordan Smith", "Jordan Smith", Label::Person));
+        assert!(!rejects("Dr. McDonald agreed", "McDonald", Label::Person));
+        assert!(!rejects("Jane's report", "Jane", Label::Person));
+        assert!(rejects("trip to Norway", "Norway", Label::Location));
+        assert!(rejects(
+            "service on port 8443",
+            "port 8443",
+            Label::Location
+        ));
+        assert!(rejects("value 32652 here", "32652", Label::Location));
+        assert!(!rejects("ZIP code 32652", "32652", Label::Location));
+        assert!(!rejects("lives in Leeds", "Leeds", Label::Location));
+        assert!(!rejects(
+            "at 42 Baker Street",
+            "42 Baker Street",
+            Label::Location
+        ));
+    }
+}

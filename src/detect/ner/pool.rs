@@ -1,0 +1,241 @@
+//! The inference workers: dedicated OS threads (never async workers), each owning
+//! one ONNX Runtime session, fed through a bounded queue. A request is split into
+//! batches of windows; the caller waits for all of them up to a deadline.
+
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::Tensor;
+
+use super::paths::ArtifactPaths;
+use super::windows::{Encoded, Tok, Window};
+use super::{NerConfig, NerError};
+
+/// One batch of windows, already padded: `ids`/`mask` are `rows × len`.
+struct Job {
+    ids: Vec<i64>,
+    mask: Vec<i64>,
+    rows: usize,
+    len: usize,
+    reply: SyncSender<Result<Vec<f32>, NerError>>,
+}
+
+/// The worker pool.
+pub struct Pool {
+    queue: SyncSender<Job>,
+    n_labels: usize,
+    _workers: Vec<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool")
+            .field("workers", &self._workers.len())
+            .finish()
+    }
+}
+
+/// The process-wide ONNX Runtime environment. The shared library can be loaded
+/// only once per process; the first successful load wins.
+fn environment(
+    library: &std::path::Path,
+) -> Result<&'static ort::environment::Environment, NerError> {
+    static ENV: OnceLock<Result<ort::environment::Environment, String>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let builder = ort::init_from(library)
+            .map_err(|e| format!("cannot load {}: {e}", library.display()))?;
+        builder
+            .with_name("scrim")
+            .with_telemetry(false)
+            .build()
+            .map_err(|e| format!("cannot start ONNX Runtime: {e}"))
+    })
+    .as_ref()
+    .map_err(|e| NerError::Unavailable(e.clone()))
+}
+
+fn open_session(
+    paths: &ArtifactPaths,
+    config: &NerConfig,
+) -> Result<(Session, bool, usize), NerError> {
+    let env = environment(&paths.ort_library)?;
+    let fail = |e: String| NerError::Unavailable(format!("{}: {e}", paths.model.display()));
+    let session = Session::builder(env)
+        .map_err(|e| fail(e.to_string()))?
+        .with_optimization_level(GraphOptimizationLevel::Level3)
+        .map_err(|e| fail(e.to_string()))?
+        .with_intra_threads(config.intra_threads.max(1))
+        .map_err(|e| fail(e.to_string()))?
+        .with_inter_threads(1)
+        .map_err(|e| fail(e.to_string()))?
+        .commit_from_file(&paths.model)
+        .map_err(|e| fail(e.to_string()))?;
+    let takes_type_ids = session
+        .inputs()
+        .iter()
+        .any(|i| i.name() == "token_type_ids");
+    let n_labels = session
+        .outputs()
+        .first()
+        .and_then(|o| o.dtype().tensor_shape().and_then(|s| s.last().copied()))
+        .filter(|&n| n > 0)
+        .map(|n| n as usize)
+        .ok_or_else(|| fail("the model's output has no fixed label dimension".into()))?;
+    Ok((session, takes_type_ids, n_labels))
+}
+
+impl Pool {
+    /// Open `pool_size` sessions (one per worker thread) and start the workers.
+    pub fn start(paths: &ArtifactPaths, config: &NerConfig) -> Result<Pool, NerError> {
+        let (queue, jobs) = mpsc::sync_channel::<Job>(config.queue_capacity.max(1));
+        let jobs = Arc::new(Mutex::new(jobs));
+        let mut workers = Vec::new();
+        let mut n_labels = 0;
+        for i in 0..config.pool_size.max(1) {
+            let (session, type_ids, labels) = open_session(paths, config)?;
+            n_labels = labels;
+            let jobs = Arc::clone(&jobs);
+            let handle = std::thread::Builder::new()
+                .name(format!("scrim-ner-{i}"))
+                .spawn(move || worker(session, type_ids, &jobs))
+                .map_err(|e| NerError::Unavailable(format!("cannot start a worker thread: {e}")))?;
+            workers.push(handle);
+        }
+        Ok(Pool {
+            queue,
+            n_labels,
+            _workers: workers,
+        })
+    }
+
+    /// Run `windows` (of the texts `encoded`) through the model; returns, per
+    /// window, its tokens' logits (without `[CLS]`/`[SEP]`), `(end - start) *
+    /// n_labels` values.
+    pub fn infer(
+        &self,
+        windows: &[Window],
+        encoded: &[Encoded],
+        tok: &Tok,
+        max_batch: usize,
+        timeout: Duration,
+    ) -> Result<Vec<Vec<f32>>, NerError> {
+        let deadline = Instant::now() + timeout;
+        // Similar lengths together, so that padding stays small.
+        let mut order: Vec<usize> = (0..windows.len()).collect();
+        order.sort_by_key(|&i| windows[i].end - windows[i].start);
+        let mut pending = Vec::new();
+        for batch in order.chunks(max_batch.max(1)) {
+            let (tx, rx) = mpsc::sync_channel(1);
+            let (ids, mask, len) = build_batch(windows, batch, encoded, tok);
+            let job = Job {
+                ids,
+                mask,
+                rows: batch.len(),
+                len,
+                reply: tx,
+            };
+            match self.queue.try_send(job) {
+                Ok(()) => pending.push((batch, len, rx)),
+                Err(TrySendError::Full(_)) => return Err(NerError::Overloaded),
+                Err(TrySendError::Disconnected(_)) => {
+                    return Err(NerError::Inference("workers stopped".into()))
+                }
+            }
+        }
+        let mut out = vec![Vec::new(); windows.len()];
+        for (batch, len, rx) in pending {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let logits = match rx.recv_timeout(remaining) {
+                Ok(r) => r?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    return Err(NerError::Timeout(timeout.as_millis() as u64))
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(NerError::Inference("a worker stopped".into()))
+                }
+            };
+            let per_row = len * self.n_labels;
+            for (r, &i) in batch.iter().enumerate() {
+                let w = &windows[i];
+                // Skip [CLS] (position 0); keep the window's own tokens.
+                let from = r * per_row + self.n_labels;
+                let to = from + (w.end - w.start) * self.n_labels;
+                out[i] = logits
+                    .get(from..to)
+                    .ok_or_else(|| {
+                        NerError::Inference("model output has an unexpected shape".into())
+                    })?
+                    .to_vec();
+            }
+        }
+        Ok(out)
+    }
+
+    /// Number of output classes.
+    pub fn n_labels(&self) -> usize {
+        self.n_labels
+    }
+}
+
+/// `[CLS] tokens [SEP]` per window, padded to the longest; returns ids, attention
+/// mask and the padded length.
+fn build_batch(
+    windows: &[Window],
+    batch: &[usize],
+    encoded: &[Encoded],
+    tok: &Tok,
+) -> (Vec<i64>, Vec<i64>, usize) {
+    let len = batch
+        .iter()
+        .map(|&i| windows[i].end - windows[i].start + 2)
+        .max()
+        .unwrap_or(2);
+    let mut ids = Vec::with_capacity(batch.len() * len);
+    let mut mask = Vec::with_capacity(batch.len() * len);
+    for &i in batch {
+        let w = &windows[i];
+        let before = ids.len();
+        ids.push(tok.cls);
+        ids.extend_from_slice(&encoded[w.doc].ids[w.start..w.end]);
+        ids.push(tok.sep);
+        let real = ids.len() - before;
+        ids.resize(before + len, tok.pad);
+        mask.extend((0..len).map(|k| i64::from(k < real)));
+    }
+    (ids, mask, len)
+}
+
+fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        // Hold the lock only to take a job, never while running the model.
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else {
+            return; // pool dropped
+        };
+        let result = run(&mut session, type_ids, &job);
+        // The caller may have timed out and gone; that is fine.
+        let _ = job.reply.send(result);
+    }
+}
+
+fn run(session: &mut Session, type_ids: bool, job: &Job) -> Result<Vec<f32>, NerError> {
+    let shape = [job.rows, job.len];
+    let err = |e: ort::Error| NerError::Inference(e.to_string());
+    let ids = Tensor::from_array((shape, job.ids.clone())).map_err(err)?;
+    let mask = Tensor::from_array((shape, job.mask.clone())).map_err(err)?;
+    let mut inputs = ort::inputs!["input_ids" => ids, "attention_mask" => mask];
+    if type_ids {
+        let types = Tensor::from_array((shape, vec![0i64; job.rows * job.len])).map_err(err)?;
+        inputs.push(("token_type_ids".into(), types.into()));
+    }
+    let outputs = session.run(inputs).map_err(err)?;
+    let (_, logits) = outputs[0].try_extract_tensor::<f32>().map_err(err)?;
+    Ok(logits.to_vec())
+}

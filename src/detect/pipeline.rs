@@ -1,0 +1,296 @@
+//! The full detection pipeline: pattern detectors plus, when loaded, the NER
+//! model, fused into one disjoint set of findings per text.
+//!
+//! Fusion rule (documented in `models/README.md` too):
+//! - validated patterns win over the model for structured labels: a model span of
+//!   a structured label ("hint") is kept only where no pattern found anything there
+//!   and a context word supports it (e.g. "passport" before a model PASSPORT span);
+//! - the model wins for names, places and organizations over nothing: its spans
+//!   are kept, minus the parts a deterministic finding covers (an e-mail inside a
+//!   name span stays an e-mail; a table's `name` column says PERSON even where the
+//!   model read the cell as a city);
+//! - the result goes through the usual merge (disjoint, sorted).
+//!
+//! Model results are cached by the SHA-256 of the text (bounded, FIFO), so a chat
+//! history resent with every turn costs only its new messages.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use super::context::{evidence, ContextRule, Evidence};
+use super::ner::{NerError, NerModel};
+use super::{merge, Engine, Finding, Label, Normalized};
+
+/// Detection failed as a whole (the caller decides what that means).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ScanError {
+    /// The NER model could not run.
+    #[error(transparent)]
+    Ner(#[from] NerError),
+}
+
+/// Patterns + optional model + cache.
+#[derive(Debug)]
+pub struct Pipeline {
+    engine: Engine,
+    ner: Option<NerModel>,
+    cache: Mutex<Cache>,
+}
+
+#[derive(Debug, Default)]
+struct Cache {
+    capacity: usize,
+    map: HashMap<[u8; 32], Vec<Finding>>,
+    order: VecDeque<[u8; 32]>,
+}
+
+impl Cache {
+    fn get(&self, key: &[u8; 32]) -> Option<Vec<Finding>> {
+        self.map.get(key).cloned()
+    }
+
+    fn put(&mut self, key: [u8; 32], value: Vec<Finding>) {
+        if self.capacity == 0 || self.map.contains_key(&key) {
+            return;
+        }
+        while self.map.len() >= self.capacity {
+            match self.order.pop_front() {
+                Some(old) => {
+                    self.map.remove(&old);
+                }
+                None => break,
+            }
+        }
+        self.order.push_back(key);
+        self.map.insert(key, value);
+    }
+}
+
+impl Pipeline {
+    /// A pipeline over `engine` and, if given, `ner`, caching model results for up
+    /// to `cache_entries` distinct texts.
+    pub fn new(mut engine: Engine, ner: Option<NerModel>, cache_entries: usize) -> Pipeline {
+        // Table columns named like names and places label their cells; cheap, and it
+        // helps most where the model sees a cell without context.
+        engine.push(Box::new(super::columns::ColumnDetector::default()));
+        Pipeline {
+            engine,
+            ner,
+            cache: Mutex::new(Cache {
+                capacity: cache_entries,
+                ..Cache::default()
+            }),
+        }
+    }
+
+    /// The pattern engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Whether the model runs.
+    pub fn has_ner(&self) -> bool {
+        self.ner.is_some()
+    }
+
+    /// Scan one text.
+    pub fn scan(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        Ok(self.scan_many(&[text])?.pop().unwrap_or_default())
+    }
+
+    /// Scan several texts (the segments of one request): patterns per text, the
+    /// model on all uncached texts in one batch.
+    pub fn scan_many(&self, texts: &[&str]) -> Result<Vec<Vec<Finding>>, ScanError> {
+        let patterns: Vec<Vec<Finding>> = texts.iter().map(|t| self.engine.scan(t)).collect();
+        let Some(ner) = &self.ner else {
+            return Ok(patterns);
+        };
+        let keys: Vec<[u8; 32]> = texts
+            .iter()
+            .map(|t| Sha256::digest(t.as_bytes()).into())
+            .collect();
+        let mut model: Vec<Option<Vec<Finding>>> = {
+            let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            keys.iter().map(|k| cache.get(k)).collect()
+        };
+        let missing: Vec<usize> = (0..texts.len()).filter(|&i| model[i].is_none()).collect();
+        if !missing.is_empty() {
+            let normalized: Vec<Normalized<'_>> =
+                missing.iter().map(|&i| Normalized::new(texts[i])).collect();
+            let inputs: Vec<&str> = normalized.iter().map(Normalized::as_str).collect();
+            let found = ner.detect_many(&inputs)?;
+            let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            for ((&i, norm), findings) in missing.iter().zip(&normalized).zip(found) {
+                let mapped: Vec<Finding> = findings
+                    .into_iter()
+                    .map(|mut f| {
+                        let (s, e) = norm.to_original(f.start, f.end);
+                        f.start = s;
+                        f.end = e;
+                        f
+                    })
+                    .collect();
+                cache.put(keys[i], mapped.clone());
+                model[i] = Some(mapped);
+            }
+        }
+        let thresholds = self.engine.thresholds();
+        Ok(texts
+            .iter()
+            .zip(patterns)
+            .zip(model)
+            .map(|((text, pats), m)| {
+                let m: Vec<Finding> = m
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|f| f.score >= thresholds.get(f.label))
+                    .collect();
+                fuse(text, pats, m)
+            })
+            .collect())
+    }
+}
+
+/// Context that lets a model identifier hint stand without a pattern match.
+fn hint_context(label: Label) -> Option<&'static ContextRule> {
+    static PASSPORT: ContextRule = ContextRule::new(&["passport", "travel document"], &[], 40, 0);
+    static LICENCE: ContextRule = ContextRule::new(
+        &["license", "licence", "dl", "driver", "driving"],
+        &[],
+        40,
+        0,
+    );
+    static SSN: ContextRule = ContextRule::new(
+        &["ssn", "social security", "tax id", "taxpayer", "tin"],
+        &[],
+        40,
+        0,
+    );
+    static ACCOUNT: ContextRule =
+        ContextRule::new(&["account", "acct", "iban"], &["routing"], 40, 0);
+    match label {
+        Label::UsPassport => Some(&PASSPORT),
+        Label::UsDriverLicense => Some(&LICENCE),
+        Label::UsSsn => Some(&SSN),
+        Label::UsBankNumber => Some(&ACCOUNT),
+        _ => None,
+    }
+}
+
+/// Fuse pattern findings (disjoint) with model findings (see the module doc).
+pub fn fuse(text: &str, patterns: Vec<Finding>, model: Vec<Finding>) -> Vec<Finding> {
+    // Everything the deterministic detectors found (validated patterns, table
+    // columns, policy dictionaries) outranks the model where they overlap.
+    let taken: Vec<(usize, usize)> = patterns.iter().map(|f| (f.start, f.end)).collect();
+    let overlaps = |s: usize, e: usize| taken.iter().any(|&(ps, pe)| ps < e && s < pe);
+    let mut all = patterns;
+    for f in model {
+        if f.label.is_structured() {
+            let supported = hint_context(f.label)
+                .is_some_and(|rule| evidence(text, f.start, f.end, rule) == Evidence::Supports);
+            if supported && !overlaps(f.start, f.end) {
+                all.push(f);
+            }
+            continue;
+        }
+        all.extend(subtract(text, f, &taken));
+    }
+    merge::merge(all)
+}
+
+/// `f` minus the byte ranges in `taken` (sorted, disjoint), as separate findings;
+/// pieces with no letter or digit are dropped.
+fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
+    let mut pieces = Vec::new();
+    let mut start = f.start;
+    for &(s, e) in taken.iter().filter(|&&(s, e)| s < f.end && f.start < e) {
+        if s > start {
+            pieces.push((start, s));
+        }
+        start = start.max(e);
+    }
+    if start < f.end {
+        pieces.push((start, f.end));
+    }
+    pieces
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let piece = text.get(s..e)?;
+            let trimmed_start = s
+                + (piece.len()
+                    - piece
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len());
+            let trimmed_end =
+                e - (piece.len() - piece.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+            (trimmed_start < trimmed_end).then(|| Finding {
+                start: trimmed_start,
+                end: trimmed_end,
+                ..f.clone()
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn f(start: usize, end: usize, label: Label, score: f32) -> Finding {
+        Finding {
+            start,
+            end,
+            label,
+            score,
+            detector: Arc::from("t"),
+        }
+    }
+
+    #[test]
+    fn model_wins_for_names_patterns_for_structured() {
+        let text = "Contact Jane Doe jane@x.io today";
+        let pats = vec![f(17, 26, Label::EmailAddress, 0.95)];
+        // The model took the e-mail into the name span: the e-mail part goes back.
+        let model = vec![f(8, 26, Label::Person, 0.9)];
+        let out = fuse(text, pats, model);
+        let got: Vec<(&str, Label)> = out
+            .iter()
+            .map(|x| (&text[x.start..x.end], x.label))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Jane Doe", Label::Person),
+                ("jane@x.io", Label::EmailAddress)
+            ]
+        );
+    }
+
+    #[test]
+    fn identifier_hints_need_context_and_no_pattern() {
+        let text = "passport X99 and code Y77";
+        let hints = vec![
+            f(9, 12, Label::UsPassport, 0.9),
+            f(22, 25, Label::UsPassport, 0.9),
+        ];
+        let out = fuse(text, vec![], hints);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "X99");
+    }
+
+    #[test]
+    fn cache_is_bounded() {
+        let mut c = Cache {
+            capacity: 2,
+            ..Cache::default()
+        };
+        for k in 0..5u8 {
+            c.put([k; 32], vec![]);
+        }
+        assert_eq!(c.map.len(), 2);
+        assert!(c.get(&[4; 32]).is_some() && c.get(&[0; 32]).is_none());
+    }
+}
