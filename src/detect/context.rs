@@ -22,6 +22,10 @@ pub struct ContextRule {
     pub before: usize,
     /// Bytes to look at after the candidate.
     pub after: usize,
+    /// Whether the window stops at the candidate's clause (line break, `;`, `!`,
+    /// `?`, or a full stop after a word): a cue in another sentence or log line
+    /// says nothing about this value.
+    pub clause: bool,
     automaton: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -38,6 +42,24 @@ impl ContextRule {
             negative,
             before,
             after,
+            clause: false,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// A rule whose window stops at the candidate's clause; use it in a `static`.
+    pub const fn in_clause(
+        words: &'static [&'static str],
+        negative: &'static [&'static str],
+        before: usize,
+        after: usize,
+    ) -> ContextRule {
+        ContextRule {
+            words,
+            negative,
+            before,
+            after,
+            clause: true,
             automaton: OnceLock::new(),
         }
     }
@@ -89,7 +111,11 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         return Evidence::Neutral;
     };
     let bytes = text.as_bytes();
-    let (ws, we) = window(text, start, end, rule.before, rule.after);
+    let (mut ws, mut we) = window(text, start, end, rule.before, rule.after);
+    if rule.clause {
+        ws = clause_start(bytes, start, ws);
+        we = clause_end(bytes, end, we).max(ws);
+    }
     let mut pos: Option<usize> = None;
     let mut neg: Option<usize> = None;
     for m in ac.find_overlapping_iter(&text[ws..we]) {
@@ -112,7 +138,10 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         } else {
             &bytes[end..ms]
         };
-        let crosses_value = gap.iter().any(|c| c.is_ascii_digit() || *c == b'@')
+        // Nor over a line break: "acct 1234" on one line is not about the next line.
+        // A year is not a value: "holidays in 2025: 1 January, …".
+        let crosses_value = crosses_number(gap)
+            || gap.iter().any(|c| *c == b'@' || *c == b'\n')
             || gap
                 .windows(2)
                 .any(|w| w[0] == b'<' && w[1].is_ascii_uppercase());
@@ -128,6 +157,68 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         (None, Some(_)) => Evidence::Contradicts,
         (None, None) => Evidence::Neutral,
     }
+}
+
+/// Whether `gap` holds a number other than a lone year (1900–2100).
+fn crosses_number(gap: &[u8]) -> bool {
+    let mut i = 0;
+    while i < gap.len() {
+        if !gap[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < gap.len() && gap[i].is_ascii_digit() {
+            i += 1;
+        }
+        // Joined to more digits by a separator, it is part of a longer number.
+        let sep = |c: u8| matches!(c, b'.' | b'-' | b'/' | b':');
+        let glued_after = i + 1 < gap.len() && sep(gap[i]) && gap[i + 1].is_ascii_digit();
+        let glued_before = s >= 2 && sep(gap[s - 1]) && gap[s - 2].is_ascii_digit();
+        let year = i - s == 4
+            && (&gap[s..s + 2] == b"19" || &gap[s..s + 2] == b"20" || &gap[s..s + 3] == b"210")
+            && !glued_after
+            && !glued_before;
+        if !year {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the bytes before `i` end a clause: a line break, `;`, `!`, `?`, or a
+/// full stop and space after a word of five or more letters or a number (so the
+/// abbreviations of cue words, "Adm. 03/02", "appt. on", "Dr. Lee", do not cut).
+fn clause_break_before(b: &[u8], i: usize) -> bool {
+    match b[i - 1] {
+        b'\n' | b';' | b'!' | b'?' => true,
+        b' ' if i >= 2 && b[i - 2] == b'.' => {
+            let word = b[..i - 2]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            word >= 5 || (word > 0 && b[i - 3].is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Start of the clause that holds `pos`, looking back no further than `limit`.
+pub fn clause_start(b: &[u8], pos: usize, limit: usize) -> usize {
+    (limit.max(1)..=pos)
+        .rev()
+        .find(|&i| clause_break_before(b, i))
+        .unwrap_or(limit)
+}
+
+/// End of the clause that holds `pos` (exclusive), looking no further than `limit`.
+pub fn clause_end(b: &[u8], pos: usize, limit: usize) -> usize {
+    // A full stop that ends the candidate itself ("am 21.06. Geburtstag") is not
+    // the end of its clause.
+    (pos + 1..=limit.min(b.len()))
+        .find(|&i| clause_break_before(b, i) && !(b[i - 1] == b' ' && i < pos + 2))
+        .map_or(limit, |i| i - 1)
 }
 
 /// Whether `[s, e)` lies inside one of scrim's own placeholders (`<IP_ADDRESS>`,

@@ -42,6 +42,8 @@ pub enum Feature {
     Meridiem = 1 << 16,
     /// any ASCII digit
     Digit = 1 << 17,
+    /// any byte outside ASCII
+    NonAscii = 1 << 18,
 }
 
 /// The set of features present in a text.
@@ -138,6 +140,7 @@ impl Features {
                         bits |= Feature::AtWord as u32;
                     }
                 }
+                0x80..=0xFF => bits |= Feature::NonAscii as u32,
                 _ => {}
             }
             if matches!(c, b':' | b'-' | b'.')
