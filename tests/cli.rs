@@ -34,7 +34,11 @@ fn scan_prints_findings_without_values() {
         .iter()
         .map(|f| f["label"].as_str().unwrap())
         .collect();
-    assert_eq!(labels, ["PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN"]);
+    // "Jo" is a name: the model finds it by default.
+    assert_eq!(
+        labels,
+        ["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN"]
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         !stdout.contains("jo.bloggs"),
@@ -47,7 +51,14 @@ fn scan_prints_findings_without_values() {
 fn scan_show_values_and_char_offsets() {
     let text = "Zoë: zoe@example.org";
     let out = scrim(
-        &["scan", "--show-values", "--offsets", "chars", "-"],
+        &[
+            "scan",
+            "--no-ner",
+            "--show-values",
+            "--offsets",
+            "chars",
+            "-",
+        ],
         text.as_bytes(),
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -114,7 +125,13 @@ fn redact_operators() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         s,
-        "Call Jo at <PHONE_NUMBER> or mail <EMAIL_ADDRESS>; SSN <US_SSN>."
+        "Call <PERSON> at <PHONE_NUMBER> or mail <EMAIL_ADDRESS>; SSN <US_SSN>."
+    );
+    let out = scrim(&["redact", "--no-ner", "-"], TEXT.as_bytes());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Call Jo at <PHONE_NUMBER> or mail <EMAIL_ADDRESS>; SSN <US_SSN>.",
+        "patterns only"
     );
     let out = scrim(&["redact", "--operator", "mask", "-"], b"SSN 078-05-1123.");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "SSN ***********.");
@@ -153,6 +170,26 @@ fn redact_hash_is_keyed_and_consistent() {
     );
     assert_eq!(String::from_utf8(again.stdout).unwrap(), s);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn missing_model_fails_unless_no_ner() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_scrim"))
+            .args(args)
+            .env("SCRIM_MODEL_DIR", "/nonexistent/model")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["scan", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("NER model unavailable") && err.contains("bash scripts/setup.sh"),
+        "{err}"
+    );
+    assert!(run(&["scan", "--no-ner", "/dev/null"]).status.success());
 }
 
 #[test]

@@ -37,10 +37,21 @@ pub enum Kind {
     Ignored,
 }
 
-/// The model's label map: index → (is_begin, kind, name).
+/// One class of the model.
+#[derive(Debug, Clone)]
+struct Class {
+    begin: bool,
+    kind: Kind,
+    /// The entity type without `B-`/`I-` (`GIVEN_NAME`).
+    base: String,
+    /// The full name (`B-GIVEN_NAME`).
+    full: String,
+}
+
+/// The model's label map: index → class.
 #[derive(Debug)]
 pub struct LabelMap {
-    labels: Vec<(bool, Kind, String)>,
+    labels: Vec<Class>,
 }
 
 impl LabelMap {
@@ -53,7 +64,7 @@ impl LabelMap {
         let map = json["id2label"]
             .as_object()
             .ok_or_else(|| bad("no id2label"))?;
-        let mut labels = vec![(false, Kind::Ignored, "O".to_string()); map.len()];
+        let mut labels = vec![parse_label("O"); map.len()];
         for (k, v) in map {
             let i: usize = k.parse().map_err(|_| bad("id2label key is not a number"))?;
             let name = v
@@ -76,7 +87,14 @@ impl LabelMap {
     }
 }
 
-fn parse_label(name: &str) -> (bool, Kind, String) {
+impl LabelMap {
+    /// The full label name (`B-GIVEN_NAME`, `O`) of class `i`.
+    pub fn name(&self, i: usize) -> &str {
+        self.labels.get(i).map_or("O", |c| c.full.as_str())
+    }
+}
+
+fn parse_label(name: &str) -> Class {
     let (begin, base) = match name.split_once('-') {
         Some(("B", b)) => (true, b),
         Some(("I", b)) => (false, b),
@@ -101,7 +119,12 @@ fn parse_label(name: &str) -> (bool, Kind, String) {
             Err(_) => Kind::Ignored,
         },
     };
-    (begin, kind, base.to_string())
+    Class {
+        begin,
+        kind,
+        base: base.to_string(),
+        full: name.to_string(),
+    }
 }
 
 /// One decoded piece before grouping.
@@ -131,16 +154,18 @@ pub fn spans(
         if s >= e {
             continue;
         }
-        let Some((begin, kind, name)) = labels.labels.get(best) else {
+        let Some(class) = labels.labels.get(best) else {
             continue;
         };
+        let (begin, kind) = (&class.begin, &class.kind);
         if *kind == Kind::Ignored {
             continue;
         }
+        // Same entity type, whatever the B-/I- prefix: the first class with this base.
         let base = labels
             .labels
             .iter()
-            .position(|(_, _, n)| n == name)
+            .position(|c| c.base == class.base)
             .unwrap_or(best);
         if let Some(last) = pieces.last_mut() {
             let touching = last.end == s;

@@ -80,6 +80,19 @@ pub enum NerError {
     Overloaded,
 }
 
+/// One token's prediction (see [`NerModel::token_labels`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenLabel {
+    /// Byte offsets in the text.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// Vocabulary id.
+    pub id: i64,
+    /// Label name from the model's config, e.g. `B-GIVEN_NAME`.
+    pub label: String,
+}
+
 /// A loaded model: tokenizer, label map and a pool of sessions.
 #[derive(Debug, Clone)]
 pub struct NerModel {
@@ -146,6 +159,53 @@ impl NerModel {
             .zip(texts)
             .map(|((enc, probs), text)| {
                 decode::spans(text, enc, &probs, &inner.labels, &inner.name)
+            })
+            .collect())
+    }
+
+    /// Per token of `text` (no special tokens): its byte span, its id and the most
+    /// probable label's name. For diagnostics and the agreement test against the
+    /// reference implementation.
+    pub fn token_labels(&self, text: &str) -> Result<Vec<TokenLabel>, NerError> {
+        let inner = &self.inner;
+        let enc = inner.tokenizer.encode(text)?;
+        let jobs = windows::split(
+            0,
+            &enc,
+            inner.tokenizer.max_tokens(),
+            inner.config.window_overlap_tokens,
+        );
+        let timeout = Duration::from_millis(inner.config.timeout_ms);
+        let logits = inner.pool.infer(
+            &jobs,
+            std::slice::from_ref(&enc),
+            &inner.tokenizer,
+            1,
+            timeout,
+        )?;
+        let probs = windows::assemble(
+            std::slice::from_ref(&enc),
+            &jobs,
+            &logits,
+            inner.pool.n_labels(),
+        );
+        Ok(enc
+            .offsets
+            .iter()
+            .zip(&enc.ids)
+            .zip(probs.into_iter().next().unwrap_or_default())
+            .map(|((&(start, end), &id), row)| {
+                let best = row
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(b.1))
+                    .map_or(0, |(i, _)| i);
+                TokenLabel {
+                    start,
+                    end,
+                    id,
+                    label: inner.labels.name(best).to_string(),
+                }
             })
             .collect())
     }

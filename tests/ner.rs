@@ -1,0 +1,215 @@
+//! The NER detector end to end with the real model and the real ONNX Runtime
+//! (artifacts from `bash scripts/setup.sh`, which the test command runs first).
+
+use std::sync::OnceLock;
+
+use scrim::detect::ner::{NerConfig, NerError, NerModel};
+use scrim::detect::pipeline::Pipeline;
+use scrim::detect::{Engine, Label};
+
+fn model() -> &'static NerModel {
+    static M: OnceLock<NerModel> = OnceLock::new();
+    M.get_or_init(|| {
+        NerModel::load(NerConfig::default())
+            .expect("model artifacts present (run bash scripts/setup.sh)")
+    })
+}
+
+fn fixture() -> serde_json::Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/reference/rampart_fixture.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("fixture JSON")
+}
+
+/// The q4 reference fixture, loaded through the same pipeline (the 4-bit model file).
+fn q4_model() -> NerModel {
+    let dir = std::env::temp_dir().join(format!("scrim-q4-{}", std::process::id()));
+    let artifacts = concat!(env!("CARGO_MANIFEST_DIR"), "/models/artifacts/rampart");
+    std::fs::create_dir_all(dir.join("onnx")).unwrap();
+    for f in ["tokenizer.json", "config.json"] {
+        std::fs::copy(format!("{artifacts}/{f}"), dir.join(f)).unwrap();
+    }
+    std::fs::copy(
+        format!("{artifacts}/onnx/model_q4.onnx"),
+        dir.join("onnx/model_q4.onnx"),
+    )
+    .unwrap();
+    NerModel::load(NerConfig {
+        model_dir: Some(dir),
+        pool_size: 1,
+        ..NerConfig::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn rust_pipeline_matches_the_python_reference() {
+    let fx = fixture();
+    let q4 = q4_model();
+    let mut compared = 0;
+    for case in fx["cases"].as_array().unwrap() {
+        let text = case["text"].as_str().unwrap();
+        let got = q4.token_labels(text).unwrap();
+        // The fixture includes [CLS] and [SEP]; ours does not.
+        let ids: Vec<i64> = case["input_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        let labels: Vec<&str> = case["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let offsets: Vec<(usize, usize)> = case["byte_offsets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (
+                    o[0].as_u64().unwrap() as usize,
+                    o[1].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        let inner = 1..ids.len() - 1;
+        assert_eq!(got.len(), inner.len(), "{}: token count", case["id"]);
+        for (t, tok) in inner.zip(&got) {
+            assert_eq!(tok.id, ids[t], "{}: token {t} id", case["id"]);
+            assert_eq!(
+                (tok.start, tok.end),
+                offsets[t],
+                "{}: token {t} offsets",
+                case["id"]
+            );
+            assert_eq!(tok.label, labels[t], "{}: token {t} label", case["id"]);
+            compared += 1;
+        }
+    }
+    assert!(compared > 300, "compared {compared} tokens");
+}
+
+#[test]
+fn names_and_addresses_map_to_the_taxonomy() {
+    let text = "Please send the contract to Sarah O'Connor at 42 Baker Street, London NW1 6XE.";
+    let found = model().detect(text).unwrap();
+    let got: Vec<(Label, &str)> = found
+        .iter()
+        .map(|f| (f.label, &text[f.start..f.end]))
+        .collect();
+    assert!(got.contains(&(Label::Person, "Sarah O'Connor")), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(l, s)| *l == Label::Location && s.contains("Baker Street")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn unicode_names_have_byte_offsets_on_char_boundaries() {
+    let text = "Forward it to Zoë Müller-Łukasiewicz and José Ñúñez before Friday.";
+    let found = model().detect(text).unwrap();
+    assert!(!found.is_empty());
+    for f in &found {
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+    }
+    let persons: Vec<&str> = found
+        .iter()
+        .filter(|f| f.label == Label::Person)
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert!(persons.iter().any(|p| p.contains("Müller")), "{persons:?}");
+}
+
+/// A long text is scanned completely: a name placed in every part of a ~100 KB
+/// prompt is found, and one that straddles a window boundary is found once.
+#[test]
+fn long_texts_are_scanned_completely() {
+    let filler = [
+        "The quarterly figures were discussed at length. ",
+        "Revenue grew in the second half, mostly from renewals. ",
+        "Several open questions remain about the pricing model. ",
+        "The migration to the new cluster finished on schedule. ",
+        "Support tickets dropped after the documentation update. ",
+        "We agreed to revisit the roadmap next month. ",
+    ];
+    let names = [
+        "Daniel Okafor",
+        "Rajesh Venkataraman",
+        "Ingrid Solberg",
+        "Tomasz Wiśniewski",
+    ];
+    let mut text = String::new();
+    let mut positions = Vec::new();
+    let mut k = 0;
+    while text.len() < 100_000 {
+        for i in 0..(7 + k % 5) {
+            text.push_str(filler[(i + k) % filler.len()]);
+        }
+        positions.push(text.len());
+        text.push_str(&format!(
+            "Please call {} about it. ",
+            names[k % names.len()]
+        ));
+        k += 1;
+    }
+    let found = model().detect(&text).unwrap();
+    let mut missed = 0;
+    for &p in &positions {
+        let hits = found
+            .iter()
+            .filter(|f| f.label == Label::Person && f.start >= p && f.start < p + 40)
+            .count();
+        assert!(hits <= 1, "name at byte {p} found {hits} times");
+        missed += usize::from(hits == 0);
+    }
+    // Every part of the text was read: at most a stray miss, never a missing region.
+    assert!(
+        missed * 50 <= positions.len(),
+        "{missed} of {} names missed",
+        positions.len()
+    );
+    assert!(
+        found.iter().any(|f| f.start > 95_000),
+        "the end of the text was scanned"
+    );
+}
+
+#[test]
+fn pipeline_fuses_model_and_patterns() {
+    let pipeline = Pipeline::new(Engine::builtin().unwrap(), Some(model().clone()), 16);
+    let text = "Ticket from Daniel Okafor (daniel.okafor@example.org, +44 20 7946 0958).";
+    let found = pipeline.scan(text).unwrap();
+    let labels: Vec<Label> = found.iter().map(|f| f.label).collect();
+    assert_eq!(
+        labels,
+        [Label::Person, Label::EmailAddress, Label::PhoneNumber],
+        "{found:?}"
+    );
+    // A second scan of the same text is answered from the cache, with the same result.
+    assert_eq!(pipeline.scan(text).unwrap(), found);
+}
+
+#[test]
+fn failures_are_errors_naming_the_setup_command() {
+    let err = NerModel::load(NerConfig {
+        model_dir: Some("/nonexistent/model".into()),
+        ..NerConfig::default()
+    })
+    .unwrap_err();
+    assert!(matches!(err, NerError::Unavailable(_)));
+    assert!(err.to_string().contains("bash scripts/setup.sh"), "{err}");
+
+    let slow = NerModel::load(NerConfig {
+        timeout_ms: 0,
+        pool_size: 1,
+        ..NerConfig::default()
+    })
+    .unwrap();
+    let err = slow.detect("Jane Doe lives in Leeds").unwrap_err();
+    assert!(matches!(err, NerError::Timeout(0)), "{err}");
+}
