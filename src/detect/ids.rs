@@ -4,16 +4,19 @@
 //! "MRN" a medical record number.
 //!
 //! One pass of an Aho-Corasick automaton finds every keyword (for every label, and
-//! the contradicting ones such as "routing" or "order"); each ID-shaped token then
-//! takes the label of the nearest keyword before it (within a short window), if the
-//! token's shape fits that label. A table column header counts as a keyword.
+//! the contradicting ones such as "routing" or "order"). A keyword binds to the
+//! first value after it, within a short window, past filler ("no.", "#", ":",
+//! "number", "is"): "passport no. C24240560", "Ohio DLN SB482917, citation 88-4471"
+//! (the citation is not a licence). The value takes the keyword's label if its shape
+//! fits; licence and record numbers may be written in spaced groups ("482 913 776",
+//! "S 482 193 776 201", "MRN: 3320 1984"). In a table, the column header is the
+//! keyword of every value below it. No regex runs over the text.
 
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
-use super::{compile, is_token, BuildError, Detector, Finding, Label, ScanInput};
+use super::{BuildError, Detector, Finding, Label, ScanInput};
 
 /// What a keyword says about the token after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("dl#", Cue::Is(Label::UsDriverLicense)),
     ("dln", Cue::Is(Label::UsDriverLicense)),
     ("dmv", Cue::Is(Label::UsDriverLicense)),
+    ("cdl", Cue::Is(Label::UsDriverLicense)),
+    ("führerschein", Cue::Is(Label::UsDriverLicense)),
     // bank account
     ("account", Cue::Is(Label::UsBankNumber)),
     ("acct", Cue::Is(Label::UsBankNumber)),
@@ -48,6 +53,11 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("checking", Cue::Is(Label::UsBankNumber)),
     ("savings", Cue::Is(Label::UsBankNumber)),
     ("bank", Cue::Is(Label::UsBankNumber)),
+    ("cuenta", Cue::Is(Label::UsBankNumber)),
+    ("konto", Cue::Is(Label::UsBankNumber)),
+    ("kontonummer", Cue::Is(Label::UsBankNumber)),
+    ("compte", Cue::Is(Label::UsBankNumber)),
+    ("conto", Cue::Is(Label::UsBankNumber)),
     // medical record
     ("mrn", Cue::Is(Label::MedicalRecordNumber)),
     ("medical record", Cue::Is(Label::MedicalRecordNumber)),
@@ -62,6 +72,15 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("record number", Cue::Is(Label::MedicalRecordNumber)),
     ("record no", Cue::Is(Label::MedicalRecordNumber)),
     ("emr", Cue::Is(Label::MedicalRecordNumber)),
+    ("hosp no", Cue::Is(Label::MedicalRecordNumber)),
+    ("hosp. no", Cue::Is(Label::MedicalRecordNumber)),
+    ("hosp #", Cue::Is(Label::MedicalRecordNumber)),
+    ("hospital id", Cue::Is(Label::MedicalRecordNumber)),
+    ("unit number", Cue::Is(Label::MedicalRecordNumber)),
+    ("patientennummer", Cue::Is(Label::MedicalRecordNumber)),
+    ("patienten-nr", Cue::Is(Label::MedicalRecordNumber)),
+    ("patientenummer", Cue::Is(Label::MedicalRecordNumber)),
+    ("numéro de dossier", Cue::Is(Label::MedicalRecordNumber)),
     // health plan
     ("member id", Cue::Is(Label::HealthPlanId)),
     ("member", Cue::Is(Label::HealthPlanId)),
@@ -75,7 +94,24 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("medicaid", Cue::Is(Label::HealthPlanId)),
     ("medicare", Cue::Is(Label::HealthPlanId)),
     ("beneficiary", Cue::Is(Label::HealthPlanId)),
-    ("group number", Cue::Is(Label::HealthPlanId)),
+    ("versichertennummer", Cue::Is(Label::HealthPlanId)),
+    ("versicherungsnummer", Cue::Is(Label::HealthPlanId)),
+    ("versicherten-nr", Cue::Is(Label::HealthPlanId)),
+    ("krankenversicherung", Cue::Is(Label::HealthPlanId)),
+    ("krankenkasse", Cue::Is(Label::HealthPlanId)),
+    ("mitgliedsnummer", Cue::Is(Label::HealthPlanId)),
+    // a group or pharmacy-benefit number names the plan, not the member
+    ("group", Cue::Not),
+    ("grp", Cue::Not),
+    ("rxbin", Cue::Not),
+    ("rxpcn", Cue::Not),
+    ("rxgrp", Cue::Not),
+    ("bin", Cue::Not),
+    ("pcn", Cue::Not),
+    ("payer", Cue::Not),
+    ("citation", Cue::Not),
+    ("part", Cue::Not),
+    ("model", Cue::Not),
     // not personal
     ("routing", Cue::Not),
     ("aba", Cue::Not),
@@ -113,14 +149,10 @@ const KEYWORDS: &[(&str, Cue)] = &[
 /// How far before a token (in bytes, from the keyword's end) a keyword still applies.
 const WINDOW_BYTES: usize = 32;
 
-/// Tokens of letters, digits and inner dashes with at least four digits.
-const TOKEN: &str = r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]";
-
 /// Detector for context-dependent identifiers.
 #[derive(Debug)]
 pub struct ContextIdDetector {
     keywords: AhoCorasick,
-    token: Regex,
     names: [Arc<str>; 5],
 }
 
@@ -136,7 +168,6 @@ impl ContextIdDetector {
             })?;
         Ok(ContextIdDetector {
             keywords,
-            token: compile("ids", TOKEN)?,
             names: [
                 Arc::from("context:us_passport"),
                 Arc::from("context:us_driver_license"),
@@ -165,51 +196,246 @@ impl Detector for ContextIdDetector {
     }
 
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        if !input.has(super::features::Feature::Digit) {
+            return;
+        }
         let text = input.text();
         let bytes = text.as_bytes();
-        // (end of keyword, cue), sorted by end.
-        let cues: Vec<(usize, Cue)> = self
+        // (start, end, cue) of every whole-word keyword, in order.
+        let cues: Vec<(usize, usize, Cue)> = self
             .keywords
             .find_iter(text)
             .filter(|m| keyword_bounded(bytes, m.start(), m.end()))
-            .map(|m| (m.end(), KEYWORDS[m.pattern().as_usize()].1))
+            .map(|m| (m.start(), m.end(), KEYWORDS[m.pattern().as_usize()].1))
             .collect();
-        // Without a cue word or a table header there is nothing to decide on.
-        let any_cue = cues.iter().any(|(_, c)| matches!(c, Cue::Is(_)));
-        let maybe_table = input.has(super::features::Feature::Newline)
-            && input.has(super::features::Feature::TableDelimiter);
-        if !any_cue && !maybe_table {
-            return;
-        }
-        for m in self.token.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let token = m.as_str();
-            let digits = token.bytes().filter(u8::is_ascii_digit).count();
-            // Washington licences (WDL + 9 alphanumerics) may hold only a couple of digits.
-            let wa_licence = token.len() == 12 && token.starts_with("WDL");
-            if (digits < 4 && !wa_licence)
-                || token.len() > 24
-                || !is_token(text, start, end)
-                || looks_like_date(token)
-            {
-                continue;
-            }
-            let cue = nearest_cue(&cues, text, start).or_else(|| header_cue(input, start));
-            let Some(Cue::Is(label)) = cue else {
+        for (k, &(_, end, cue)) in cues.iter().enumerate() {
+            let Cue::Is(label) = cue else {
                 continue;
             };
-            if !fits(label, token) {
-                continue;
+            // The next keyword, whatever it says, ends this one's reach.
+            let limit = cues.get(k + 1).map_or(text.len(), |&(s, _, _)| s);
+            if let Some((start, end)) = value_after(text, end, limit, label) {
+                out.push(Finding {
+                    start,
+                    end,
+                    label,
+                    score: 0.85,
+                    detector: self.name_for(label),
+                });
             }
-            out.push(Finding {
-                start,
-                end,
-                label,
-                score: 0.85,
-                detector: self.name_for(label),
-            });
+        }
+        if text.contains("^MR") {
+            for (start, end) in hl7_record_numbers(text) {
+                out.push(Finding {
+                    start,
+                    end,
+                    label: Label::MedicalRecordNumber,
+                    score: 0.85,
+                    detector: self.name_for(Label::MedicalRecordNumber),
+                });
+            }
+        }
+        let maybe_table = input.has(super::features::Feature::Newline)
+            && input.has(super::features::Feature::TableDelimiter);
+        if maybe_table {
+            for (start, end) in tokens(bytes) {
+                let token = &text[start..end];
+                let Some(Cue::Is(label)) = header_cue(input, start) else {
+                    continue;
+                };
+                if candidate_token(token) && fits(label, token) {
+                    out.push(Finding {
+                        start,
+                        end,
+                        label,
+                        score: 0.85,
+                        detector: self.name_for(label),
+                    });
+                }
+            }
         }
     }
+}
+
+/// Tokens of letters, digits and inner dashes: `(start, end)`.
+fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len()
+            && (b[i].is_ascii_alphanumeric()
+                || (b[i] == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
+        {
+            i += 1;
+        }
+        Some((s, i))
+    })
+    .filter(move |&(s, e)| {
+        (s == 0 || !is_word_byte(b[s - 1])) && (e >= b.len() || !is_word_byte(b[e]))
+    })
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// Whether a token could be an identifier at all: enough digits, not too long, not
+/// a date.
+fn candidate_token(token: &str) -> bool {
+    let digits = token.bytes().filter(u8::is_ascii_digit).count();
+    // Washington licences (WDL + 9 alphanumerics) may hold only a couple of digits.
+    let wa_licence = token.len() == 12 && token.starts_with("WDL");
+    (digits >= 4 || wa_licence) && token.len() <= 24 && !looks_like_date(token)
+}
+
+/// The value a keyword ending at `pos` binds to: the first token after it (past
+/// filler words and punctuation, within the window, on the same or the next line)
+/// that has digits. `None` if that token does not fit `label`.
+fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let limit = (pos + WINDOW_BYTES).min(limit);
+    let mut i = pos;
+    let mut lines = 0;
+    while i < limit {
+        let c = b[i];
+        if c == b'\n' {
+            lines += 1;
+            if lines > 1 {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            // A sentence end stops the search; "No." and "#" are filler.
+            if c == b'.' && b.get(i + 1) == Some(&b' ') && !filler_before(b, i) {
+                return None;
+            }
+            if c == b';' {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut e = i;
+        while e < b.len()
+            && (b[e].is_ascii_alphanumeric()
+                || (b[e] == b'-' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)))
+        {
+            e += 1;
+        }
+        let token = &text[s..e];
+        if !token.bytes().any(|c| c.is_ascii_digit()) {
+            // A word: filler, or a word of the keyword's phrase ("account
+            // number", "DL state"); a single capital may start a spaced licence.
+            let single_letter = e - s == 1 && b[s].is_ascii_uppercase();
+            if single_letter {
+                if let Some(v) = spaced_value(b, s, label) {
+                    return Some(v);
+                }
+            }
+            // Any other word is skipped too ("passport book number is X"): the
+            // window and the next keyword bound the reach.
+            let wa = token.len() == 12 && token.starts_with("WDL");
+            if wa && fits(label, token) {
+                return Some((s, e));
+            }
+            i = e;
+            continue;
+        }
+        if (s > 0 && is_word_byte(b[s - 1])) || (e < b.len() && is_word_byte(b[e])) {
+            return None;
+        }
+        if let Some(v) = spaced_value(b, s, label) {
+            return Some(v);
+        }
+        return (candidate_token(token) && fits(label, token)).then_some((s, e));
+    }
+    None
+}
+
+/// HL7 v2 identifiers typed `MR` (medical record number): the first component of
+/// a field such as `PID|1||448812093^^^MAINHOSP^MR||…`.
+fn hl7_record_numbers(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices("^MR") {
+        if b.get(pos + 3)
+            .is_some_and(|c| !matches!(c, b'|' | b'^' | b'~' | b'\n' | b'\r'))
+        {
+            continue;
+        }
+        let field_start = b[..pos]
+            .iter()
+            .rposition(|&c| matches!(c, b'|' | b'~'))
+            .map_or(0, |i| i + 1);
+        let value_end = b[field_start..pos]
+            .iter()
+            .position(|&c| c == b'^')
+            .map_or(pos, |i| field_start + i);
+        let value = &text[field_start..value_end];
+        if candidate_token(value) && fits(Label::MedicalRecordNumber, value) {
+            out.push((field_start, value_end));
+        }
+    }
+    out
+}
+
+/// Whether the `.` at `i` ends a filler abbreviation ("No.", "Nr.", "Rec.").
+fn filler_before(b: &[u8], i: usize) -> bool {
+    let w = b[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    w > 0 && w <= 4
+}
+
+/// A value written in spaced groups at `s`: an optional capital, then 2–4 digit
+/// groups joined by single spaces ("482 913 776", "S 482 193 776 201",
+/// "3320 1984"), for the labels whose numbers are printed that way.
+fn spaced_value(b: &[u8], s: usize, label: Label) -> Option<(usize, usize)> {
+    let (min_digits, max_digits) = match label {
+        Label::UsDriverLicense => (7, 14),
+        Label::MedicalRecordNumber => (6, 12),
+        _ => return None,
+    };
+    let mut i = s;
+    if b[i].is_ascii_uppercase() {
+        if b.get(i + 1) != Some(&b' ') {
+            return None;
+        }
+        i += 2;
+    }
+    let mut groups = 0;
+    let mut digits = 0;
+    let mut end = i;
+    loop {
+        let gs = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let len = i - gs;
+        if !(2..=4).contains(&len) || (i < b.len() && is_word_byte(b[i])) {
+            break;
+        }
+        groups += 1;
+        digits += len;
+        end = i;
+        if b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (groups >= 2 && (min_digits..=max_digits).contains(&digits)).then_some((s, end))
 }
 
 /// Keywords must be whole words ("bank" not in "embankment", "aba" not in "database").
@@ -218,18 +444,6 @@ fn keyword_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let last_is_word = b[end - 1].is_ascii_alphanumeric();
     let after = end >= b.len() || !last_is_word || !b[end].is_ascii_alphabetic();
     before && after
-}
-
-/// The cue of the closest keyword ending before `start` within the window, with no
-/// sentence end and at most one line break between them ("MRN:\n1234" yes).
-fn nearest_cue(cues: &[(usize, Cue)], text: &str, start: usize) -> Option<Cue> {
-    let i = cues.partition_point(|&(end, _)| end <= start);
-    let &(end, cue) = cues[..i].last()?;
-    if start - end > WINDOW_BYTES {
-        return None;
-    }
-    let between = &text[end..start];
-    (!between.contains(". ") && between.matches('\n').count() <= 1).then_some(cue)
 }
 
 fn header_cue(input: &ScanInput<'_>, pos: usize) -> Option<Cue> {
@@ -394,6 +608,81 @@ mod tests {
         // the routing number after the account number is not taken
         let got = found("account 12345678, routing 021000021");
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    /// Challenge-set regressions, named by their cause.
+    #[test]
+    fn regressions() {
+        let cases: &[(&str, &[(Label, &str)])] = &[
+            // "no." / "#" / "nr." after a keyword is filler, not a sentence end
+            (
+                "passport no. C24240560",
+                &[(Label::UsPassport, "C24240560")],
+            ),
+            (
+                "savings account no. 00477886676",
+                &[(Label::UsBankNumber, "00477886676")],
+            ),
+            (
+                "Med Rec No. 7731-4420",
+                &[(Label::MedicalRecordNumber, "7731-4420")],
+            ),
+            // more record-number keywords; spaced record and licence numbers
+            (
+                "Hosp No: K1234567",
+                &[(Label::MedicalRecordNumber, "K1234567")],
+            ),
+            (
+                "MRN: 3320 1984",
+                &[(Label::MedicalRecordNumber, "3320 1984")],
+            ),
+            (
+                "Patientennummer 20250417-0931",
+                &[(Label::MedicalRecordNumber, "20250417-0931")],
+            ),
+            (
+                "NY license 482 913 776",
+                &[(Label::UsDriverLicense, "482 913 776")],
+            ),
+            (
+                "PA DL 29 481 736",
+                &[(Label::UsDriverLicense, "29 481 736")],
+            ),
+            (
+                "MI licence S 482 193 776 201",
+                &[(Label::UsDriverLicense, "S 482 193 776 201")],
+            ),
+            ("CDL 058213947", &[(Label::UsDriverLicense, "058213947")]),
+            // a keyword binds to the first value after it
+            (
+                "Ohio DLN SB482917, citation 88-4471",
+                &[(Label::UsDriverLicense, "SB482917")],
+            ),
+            (
+                "Member ID W481233522, group 0047120",
+                &[(Label::HealthPlanId, "W481233522")],
+            ),
+            ("insurance card RxBIN 610014", &[]),
+            (
+                "passport book number is A18258167",
+                &[(Label::UsPassport, "A18258167")],
+            ),
+            (
+                "Versichertennummer A123456780",
+                &[(Label::HealthPlanId, "A123456780")],
+            ),
+            // HL7 CX identifiers typed MR
+            (
+                "PID|1||448812093^^^MAINHOSP^MR||DOE^JANE",
+                &[(Label::MedicalRecordNumber, "448812093")],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = found(text);
+            let want: Vec<(Label, String)> =
+                want.iter().map(|(l, v)| (*l, v.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
