@@ -15,5 +15,6 @@
 
 pub mod cli;
 pub mod detect;
+pub mod inspect;
 pub mod policy;
 pub mod redact;
