@@ -18,3 +18,4 @@ pub mod detect;
 pub mod inspect;
 pub mod policy;
 pub mod redact;
+pub mod tls;
