@@ -15,8 +15,8 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::sign::CertifiedKey;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};
 use scrim::tls::{
-    crypto_provider, server_config, upstream_client_config, CertCache, LocalCa, SniResolver,
-    TlsError, CA_CERT_FILE, CA_DIR, CA_KEY_FILE,
+    crypto_provider, server_config, upstream_client_config, CaCertificate, CertCache, LocalCa,
+    SniResolver, TlsError, CA_CERT_FILE, CA_DIR, CA_KEY_FILE,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_rustls::{TlsAcceptor, TlsConnector};
@@ -550,4 +550,17 @@ async fn upstream_config_without_extra_ca_rejects_corp_server() {
     };
     let name = ServerName::try_from("upstream.test").unwrap();
     assert!(handshake(corp_server, client, name).await.is_err());
+}
+
+#[test]
+fn public_half_loads_without_the_key() {
+    let (dir, ca) = new_ca();
+    std::fs::remove_file(key_path(dir.path())).unwrap();
+    let cert = CaCertificate::load(dir.path()).unwrap();
+    assert_eq!(cert.fingerprint_sha256(), ca.fingerprint_sha256());
+    assert_eq!(cert.pem(), ca.cert_pem());
+    assert!(matches!(
+        CaCertificate::load(tempfile::tempdir().unwrap().path()),
+        Err(TlsError::NotInitialized { .. })
+    ));
 }

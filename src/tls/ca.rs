@@ -52,26 +52,127 @@ pub(crate) const BACKDATE: Duration = Duration::hours(1);
 /// never a leaf's own key. `Debug` never prints the key.
 pub struct LocalCa {
     issuer: Issuer<'static, KeyPair>,
-    cert_der: CertificateDer<'static>,
-    cert_pem: String,
-    cert_path: PathBuf,
+    cert: CaCertificate,
     key_path: PathBuf,
-    subject: String,
-    not_before: OffsetDateTime,
-    not_after: OffsetDateTime,
-    public_key: Vec<u8>,
-    fingerprint: String,
     created: bool,
 }
 
 impl fmt::Debug for LocalCa {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LocalCa")
-            .field("subject", &self.subject)
-            .field("cert_path", &self.cert_path)
-            .field("fingerprint_sha256", &self.fingerprint)
+            .field("cert", &self.cert)
             .field("key", &"[redacted]")
             .finish()
+    }
+}
+
+/// The public half of the local CA, loadable without access to the key: what `scrim ca
+/// show` and `scrim ca export` need (an administrator distributing the certificate may
+/// not be allowed to read the key, and should not have to be).
+#[derive(Clone)]
+pub struct CaCertificate {
+    der: CertificateDer<'static>,
+    pem: String,
+    path: PathBuf,
+    subject: String,
+    not_before: OffsetDateTime,
+    not_after: OffsetDateTime,
+    public_key: Vec<u8>,
+    fingerprint: String,
+}
+
+impl fmt::Debug for CaCertificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CaCertificate")
+            .field("subject", &self.subject)
+            .field("path", &self.path)
+            .field("fingerprint_sha256", &self.fingerprint)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CaCertificate {
+    /// Read `<data_dir>/ca/ca.crt.pem`; [`TlsError::NotInitialized`] if it does not exist.
+    /// Checks that it is a CA certificate, not that it is unexpired (`show` reports that).
+    pub fn load(data_dir: &Path) -> Result<CaCertificate, TlsError> {
+        let paths = CaPaths::new(data_dir);
+        match read_optional(&paths.cert)? {
+            Some(bytes) => CaCertificate::parse(&paths.cert, &bytes),
+            None => Err(TlsError::NotInitialized { dir: paths.dir }),
+        }
+    }
+
+    fn parse(path: &Path, pem: &[u8]) -> Result<CaCertificate, TlsError> {
+        let corrupt = |reason: &str| TlsError::Corrupt {
+            path: path.to_path_buf(),
+            reason: reason.to_owned(),
+        };
+        let der = CertificateDer::from_pem_slice(pem)
+            .map_err(|_| corrupt("no PEM certificate found (file damaged?)"))?;
+        let (_, x509) = x509_parser::parse_x509_certificate(&der)
+            .map_err(|_| corrupt("not a valid X.509 certificate"))?;
+        let is_ca = matches!(x509.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
+        if !is_ca {
+            return Err(TlsError::NotCa {
+                path: path.to_path_buf(),
+            });
+        }
+        let public_key = x509.public_key().subject_public_key.data.to_vec();
+        let not_before = x509.validity().not_before.to_datetime();
+        let not_after = x509.validity().not_after.to_datetime();
+        let subject = x509.subject().to_string();
+        let der = der.into_owned();
+        Ok(CaCertificate {
+            pem: encode_cert_pem(&der),
+            fingerprint: fingerprint_sha256(&der),
+            der,
+            path: path.to_path_buf(),
+            subject,
+            not_before,
+            not_after,
+            public_key,
+        })
+    }
+
+    /// The certificate in PEM (what clients must trust).
+    pub fn pem(&self) -> &str {
+        &self.pem
+    }
+
+    /// The certificate in DER.
+    pub fn der(&self) -> &CertificateDer<'static> {
+        &self.der
+    }
+
+    /// Path of the certificate file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SHA-256 of the DER, as colon-separated upper-case hex (the form
+    /// `openssl x509 -fingerprint -sha256` and browsers show).
+    pub fn fingerprint_sha256(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The subject, e.g. `CN=scrim local CA (host, 1a2b3c4d), O=scrim`.
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// Start of the validity period.
+    pub fn not_before(&self) -> OffsetDateTime {
+        self.not_before
+    }
+
+    /// End of the validity period.
+    pub fn not_after(&self) -> OffsetDateTime {
+        self.not_after
+    }
+
+    /// The raw public key (the subjectPublicKey bits).
+    pub fn public_key_raw(&self) -> &[u8] {
+        &self.public_key
     }
 }
 
@@ -159,78 +260,58 @@ impl LocalCa {
         created: bool,
     ) -> Result<LocalCa, TlsError> {
         check_key_permissions(&paths.key)?;
-        let corrupt = |path: &Path, reason: &str| TlsError::Corrupt {
-            path: path.to_path_buf(),
+        let corrupt = |reason: &str| TlsError::Corrupt {
+            path: paths.key.clone(),
             reason: reason.to_owned(),
         };
         // Fixed descriptions only: a parser's message could quote the key file.
         let key_der = PrivateKeyDer::from_pem_slice(key_pem)
-            .map_err(|_| corrupt(&paths.key, "no PEM private key found (file damaged?)"))?;
-        let key = KeyPair::try_from(&key_der).map_err(|_| {
-            corrupt(
-                &paths.key,
-                "not a usable private key (ECDSA P-256 PKCS#8 expected)",
-            )
-        })?;
-        let cert_der = CertificateDer::from_pem_slice(cert_pem)
-            .map_err(|_| corrupt(&paths.cert, "no PEM certificate found (file damaged?)"))?;
-
-        let (_, x509) = x509_parser::parse_x509_certificate(&cert_der)
-            .map_err(|_| corrupt(&paths.cert, "not a valid X.509 certificate"))?;
-        let is_ca = matches!(x509.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
-        if !is_ca {
-            return Err(TlsError::NotCa {
-                path: paths.cert.clone(),
-            });
-        }
-        let public_key = x509.public_key().subject_public_key.data.to_vec();
-        if public_key.as_slice() != key.public_key_raw() {
+            .map_err(|_| corrupt("no PEM private key found (file damaged?)"))?;
+        let key = KeyPair::try_from(&key_der)
+            .map_err(|_| corrupt("not a usable private key (ECDSA P-256 PKCS#8 expected)"))?;
+        let cert = CaCertificate::parse(&paths.cert, cert_pem)?;
+        if cert.public_key_raw() != key.public_key_raw() {
             return Err(TlsError::KeyMismatch {
                 key_path: paths.key.clone(),
                 cert_path: paths.cert.clone(),
             });
         }
-        let not_before = x509.validity().not_before.to_datetime();
-        let not_after = x509.validity().not_after.to_datetime();
-        if not_after <= OffsetDateTime::now_utc() {
+        if cert.not_after() <= OffsetDateTime::now_utc() {
             return Err(TlsError::CaExpired {
                 path: paths.cert.clone(),
-                not_after: format_utc(not_after),
+                not_after: format_utc(cert.not_after()),
             });
         }
-        let subject = x509.subject().to_string();
-        let issuer = Issuer::from_ca_cert_der(&cert_der, key)
-            .map_err(|_| corrupt(&paths.cert, "unusable as an issuer"))?;
-
-        let cert_der = cert_der.into_owned();
+        let issuer = Issuer::from_ca_cert_der(cert.der(), key).map_err(|_| TlsError::Corrupt {
+            path: paths.cert.clone(),
+            reason: "unusable as an issuer".into(),
+        })?;
         Ok(LocalCa {
             issuer,
-            cert_pem: encode_cert_pem(&cert_der),
-            fingerprint: fingerprint_sha256(&cert_der),
-            cert_der,
-            cert_path: paths.cert.clone(),
+            cert,
             key_path: paths.key.clone(),
-            subject,
-            not_before,
-            not_after,
-            public_key,
             created,
         })
     }
 
+    /// The public half (certificate) of the CA.
+    pub fn certificate(&self) -> &CaCertificate {
+        &self.cert
+    }
+
     /// The CA certificate in PEM (what clients must trust). Never the key.
     pub fn cert_pem(&self) -> String {
-        self.cert_pem.clone()
+        self.cert.pem.clone()
     }
 
     /// The CA certificate in DER.
     pub fn cert_der(&self) -> &CertificateDer<'static> {
-        &self.cert_der
+        &self.cert.der
     }
 
     /// Path of the CA certificate file.
     pub fn cert_path(&self) -> &Path {
-        &self.cert_path
+        &self.cert.path
     }
 
     /// Path of the CA key file (for messages; its content is never exposed).
@@ -238,25 +319,24 @@ impl LocalCa {
         &self.key_path
     }
 
-    /// SHA-256 of the certificate's DER, as colon-separated upper-case hex (the form
-    /// `openssl x509 -fingerprint -sha256` and browsers show).
+    /// SHA-256 of the certificate's DER, as colon-separated upper-case hex.
     pub fn fingerprint_sha256(&self) -> String {
-        self.fingerprint.clone()
+        self.cert.fingerprint.clone()
     }
 
-    /// The certificate's subject, e.g. `CN=scrim local CA (host, 1a2b3c4d), O=scrim`.
+    /// The certificate's subject.
     pub fn subject(&self) -> &str {
-        &self.subject
+        &self.cert.subject
     }
 
     /// Start of the certificate's validity.
     pub fn not_before(&self) -> OffsetDateTime {
-        self.not_before
+        self.cert.not_before
     }
 
     /// End of the certificate's validity; leaves never outlive it.
     pub fn not_after(&self) -> OffsetDateTime {
-        self.not_after
+        self.cert.not_after
     }
 
     /// Whether this call to [`LocalCa::load_or_create`] created the CA.
@@ -266,7 +346,7 @@ impl LocalCa {
 
     /// The CA's raw public key (the subjectPublicKey bits), to check that a leaf's key differs.
     pub fn public_key_raw(&self) -> &[u8] {
-        &self.public_key
+        &self.cert.public_key
     }
 
     pub(crate) fn issuer(&self) -> &Issuer<'static, KeyPair> {
@@ -361,12 +441,20 @@ fn create(paths: &CaPaths) -> Result<Created, TlsError> {
     if !key_tmp.publish(&paths.key)? {
         return Ok(Created::Theirs);
     }
-    if !cert_tmp.publish(&paths.cert)? {
-        // Someone put a certificate there after we saw none: do not guess which is right.
-        return Err(TlsError::Incomplete {
-            present: paths.key.clone(),
-            missing: paths.cert.clone(),
-        });
+    match cert_tmp.publish(&paths.cert) {
+        Ok(true) => {}
+        // Someone put a certificate there after we saw none, or the link failed. The key
+        // we just linked cannot have been used (no certificate of ours was ever there), so
+        // take it back rather than leave a half CA behind; what remains is reported by
+        // the caller's load.
+        Ok(false) => {
+            let _ = fs::remove_file(&paths.key);
+            return Ok(Created::Theirs);
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&paths.key);
+            return Err(e);
+        }
     }
     sync_dir(&paths.dir);
     Ok(Created::Ours)

@@ -40,7 +40,7 @@ pub enum TlsError {
     Incomplete { present: PathBuf, missing: PathBuf },
     /// The CA key file is readable or writable by other users.
     #[error(
-        "{} is accessible to other users (mode {mode:03o}); the CA key must be mode 0600: run `chmod 600 {}`",
+        "{} is accessible to other users (mode {mode:04o}); the CA key must be mode 0600: run `chmod 600 {}`",
         path.display(),
         path.display()
     )]

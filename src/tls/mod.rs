@@ -40,7 +40,7 @@ mod config;
 mod error;
 mod leaf;
 
-pub use ca::{format_utc, LocalCa, CA_CERT_FILE, CA_DIR, CA_KEY_FILE};
+pub use ca::{format_utc, CaCertificate, LocalCa, CA_CERT_FILE, CA_DIR, CA_KEY_FILE};
 pub use config::{crypto_provider, server_config, upstream_client_config, ALPN_H2, ALPN_HTTP11};
 pub use error::TlsError;
 pub use leaf::{CertCache, SniResolver, MAX_LEAF_VALIDITY_DAYS};
