@@ -24,7 +24,10 @@
 //! - no panic on any input (fuzz targets `json_rewrite` and `sse` in `fuzz/`).
 
 pub mod decode;
+pub mod errors;
 pub mod json;
+pub mod provider;
+pub mod restore;
 pub mod sse;
 
 use crate::policy::FailureKind;
