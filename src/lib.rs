@@ -13,6 +13,7 @@
 //! merging); [`redact`] owns the redaction operators; [`cli`] owns the commands and
 //! is the only place that prints.
 
+pub mod audit;
 pub mod cli;
 pub mod detect;
 pub mod inspect;

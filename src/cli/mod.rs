@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the commands. The only module that
 //! prints or uses `anyhow`.
 
+mod audit_cmd;
 mod detection;
 mod input;
 mod policy_cmd;
@@ -31,6 +32,9 @@ enum Command {
     /// Check, test and explain policy files.
     #[command(subcommand)]
     Policy(policy_cmd::PolicyCommand),
+    /// Verify, query, search, export the audit log; show its statistics and checkpoints.
+    #[command(subcommand)]
+    Audit(audit_cmd::AuditCommand),
 }
 
 /// Options shared by the detection commands.
@@ -126,6 +130,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => scan::run(&args),
         Command::Redact(args) => redact_cmd::run(&args),
         Command::Policy(cmd) => policy_cmd::run(&cmd),
+        Command::Audit(cmd) => audit_cmd::run(&cmd),
     };
     match result {
         Ok(code) => code,
