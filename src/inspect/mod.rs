@@ -26,9 +26,11 @@
 pub mod decode;
 pub mod errors;
 pub mod json;
+pub mod multipart;
 pub mod provider;
 pub mod restore;
 pub mod sse;
+pub mod translate;
 
 use crate::policy::FailureKind;
 
