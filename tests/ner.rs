@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // test helpers: a failure here is a test failure
 //! The NER detector end to end with the real model and the real ONNX Runtime
 //! (artifacts from `bash scripts/setup.sh`, which the test command runs first).
 

@@ -67,43 +67,16 @@ fn key_path(args: &RedactArgs) -> anyhow::Result<PathBuf> {
     if let Some(p) = &args.key_file {
         return Ok(p.clone());
     }
-    if let Some(dir) = std::env::var_os("SCRIM_DATA_DIR") {
-        return Ok(PathBuf::from(dir).join("redact.key"));
-    }
-    let home = std::env::var_os("HOME").context("no --key-file given and HOME is not set")?;
-    Ok(PathBuf::from(home).join(".local/share/scrim/redact.key"))
+    Ok(crate::config::default_data_dir().join("redact.key"))
 }
 
 /// Read the key, or create it (random, mode 0600) if the file does not exist.
 fn load_or_create_key(path: &Path) -> anyhow::Result<HashKey> {
-    match std::fs::read(path) {
-        Ok(bytes) => HashKey::new(bytes)
-            .with_context(|| format!("{}: a hash key must be at least 16 bytes", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            let key = HashKey::generate();
-            write_private(path, key.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("scrim: created a new hash key at {}", path.display());
-            Ok(key)
-        }
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    let existed = path.exists();
+    let key = HashKey::load_or_create(path)
+        .with_context(|| format!("cannot use key file {}", path.display()))?;
+    if !existed {
+        eprintln!("scrim: created a new hash key at {}", path.display());
     }
-}
-
-/// Write a file readable by its owner only.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts.open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    Ok(key)
 }

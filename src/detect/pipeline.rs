@@ -90,6 +90,20 @@ impl Pipeline {
         &self.engine
     }
 
+    /// Names of the detectors that run (for audit records).
+    pub fn detector_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .engine
+            .detector_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if let Some(ner) = &self.ner {
+            names.push(ner.name().to_string());
+        }
+        names
+    }
+
     /// Whether the model runs.
     pub fn has_ner(&self) -> bool {
         self.ner.is_some()

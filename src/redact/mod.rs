@@ -99,6 +99,15 @@ impl Pseudonyms {
         self.map.len()
     }
 
+    /// Placeholder → original value, to restore responses. Lives only as long
+    /// as the request it was made for.
+    pub fn restore_map(&self) -> HashMap<String, String> {
+        self.map
+            .iter()
+            .map(|((_, value), placeholder)| (placeholder.clone(), value.clone()))
+            .collect()
+    }
+
     /// Whether no value has a placeholder yet.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
@@ -127,6 +136,38 @@ impl HashKey {
         let mut k = vec![0u8; 32];
         rand::thread_rng().fill_bytes(&mut k);
         HashKey(k)
+    }
+
+    /// Read the key in `path`, or create it (32 random bytes, mode 0600, never
+    /// overwriting) if the file does not exist. The error names the file only.
+    pub fn load_or_create(path: &std::path::Path) -> std::io::Result<HashKey> {
+        use std::io::Write;
+        match std::fs::read(path) {
+            Ok(bytes) => HashKey::new(bytes).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: a hash key must be at least 16 bytes", path.display()),
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                let key = HashKey::generate();
+                let mut opts = std::fs::OpenOptions::new();
+                opts.write(true).create_new(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    opts.mode(0o600);
+                }
+                let mut f = opts.open(path)?;
+                f.write_all(key.as_bytes())?;
+                f.sync_all()?;
+                Ok(key)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The raw key bytes (to store it).

@@ -1,0 +1,186 @@
+//! `scrim run`: start the proxy with the embedded default configuration (or a
+//! file), print what a client needs (CA path, environment), report whether the
+//! policy's local backends answer, and serve until Ctrl-C / SIGTERM.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::config::{Config, UnknownHosts};
+
+/// Flags of `scrim run`; each mirrors a `scrim.toml` setting.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Configuration file (default: the embedded default).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Proxy address (`proxy.listen`).
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
+    /// Admin API address (`proxy.admin_listen`).
+    #[arg(long, value_name = "ADDR")]
+    pub admin_listen: Option<SocketAddr>,
+    /// Data directory: CA, audit log, keys (`proxy.data_dir`).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Policy file; repeat to combine several (`proxy.policies`).
+    #[arg(long = "policy", value_name = "FILE")]
+    pub policies: Vec<PathBuf>,
+    /// Intercept this host too (glob, e.g. `*.example.com`); repeatable.
+    #[arg(long = "intercept", value_name = "HOST")]
+    pub intercept: Vec<String>,
+    /// Trust this CA (PEM) for upstream TLS as well, e.g. a corporate CA; repeatable.
+    #[arg(long = "upstream-ca", value_name = "FILE")]
+    pub upstream_ca: Vec<PathBuf>,
+    /// What to do with CONNECT to hosts not intercepted.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub unknown_hosts: Option<UnknownHostsArg>,
+    /// Run without the NER model (patterns only).
+    #[arg(long)]
+    pub no_ner: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnknownHostsArg {
+    /// Pass through untouched (audited).
+    Tunnel,
+    /// Refuse (audited).
+    Deny,
+}
+
+/// Configuration from the file (or the embedded default) with the flags applied.
+pub fn config(args: &RunArgs) -> anyhow::Result<Config> {
+    let mut c = match &args.config {
+        Some(p) => Config::load(p)?,
+        None => Config::embedded()?,
+    };
+    if let Some(a) = args.listen {
+        c.listen = a;
+    }
+    if let Some(a) = args.admin_listen {
+        c.admin_listen = a;
+    }
+    if let Some(d) = &args.data_dir {
+        c.data_dir = d.clone();
+    }
+    if !args.policies.is_empty() {
+        c.policies = args.policies.clone();
+    }
+    c.intercept.extend(args.intercept.iter().cloned());
+    c.upstream_ca.extend(args.upstream_ca.iter().cloned());
+    if let Some(u) = args.unknown_hosts {
+        c.unknown_hosts = match u {
+            UnknownHostsArg::Tunnel => UnknownHosts::Tunnel,
+            UnknownHostsArg::Deny => UnknownHosts::Deny,
+        };
+    }
+    if args.no_ner {
+        c.ner.enabled = false;
+    }
+    Ok(c)
+}
+
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let config = config(args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let running = crate::proxy::start(config).await.context("scrim could not start")?;
+        let shared = &running.shared;
+        let ca_path = shared.ca.cert_path().to_path_buf();
+        let bundle = write_client_bundle(&shared.config.data_dir, &shared.ca.cert_pem());
+        let proxy = format!("http://{}", running.proxy_addr);
+        let policy = shared.active.load().policy.clone();
+        println!("scrim is running.");
+        println!("  proxy      {proxy}   (HTTPS_PROXY, or base URLs {proxy}/openai/v1, {proxy}/anthropic, {proxy}/gemini)");
+        println!("  admin API  http://{}   (/healthz /readyz /metrics /audit/query)", running.admin_addr);
+        println!("  policy     {} {} ({} rules)", policy.name(), policy.version(), policy.rules().len());
+        println!(
+            "  detection  patterns{}",
+            if shared.ner.is_some() { " + NER model" } else { " only (--no-ner)" }
+        );
+        println!("  data       {}", shared.config.data_dir.display());
+        println!("  CA cert    {}  (sha256 {})", ca_path.display(), shared.ca.fingerprint_sha256());
+        println!();
+        println!("Point clients at it:");
+        println!("  export HTTPS_PROXY={proxy}");
+        match &bundle {
+            Some(b) => {
+                println!("  export SSL_CERT_FILE={}", b.display());
+                println!("  export REQUESTS_CA_BUNDLE={}", b.display());
+            }
+            None => {
+                println!("  export SSL_CERT_FILE={}", ca_path.display());
+                println!("  export REQUESTS_CA_BUNDLE={}", ca_path.display());
+            }
+        }
+        println!("  export NODE_EXTRA_CA_CERTS={}", ca_path.display());
+        println!("  # or, without a CA: export OPENAI_BASE_URL={proxy}/openai/v1 ANTHROPIC_BASE_URL={proxy}/anthropic");
+        report_backends(&policy).await;
+        wait_for_signal().await;
+        println!("scrim: stopping");
+        running.stop().await;
+        anyhow::Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// System roots + scrim's CA in one PEM file, for clients (Python's `requests`,
+/// OpenSSL) whose CA setting replaces rather than extends the system bundle —
+/// so hosts scrim only tunnels still verify.
+fn write_client_bundle(data_dir: &std::path::Path, ca_pem: &str) -> Option<PathBuf> {
+    let system = [
+        "/etc/ssl/certs/ca-certificates.crt",
+        "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/ssl/cert.pem",
+    ]
+    .iter()
+    .find_map(|p| std::fs::read_to_string(p).ok())?;
+    let path = data_dir.join("ca").join("client-bundle.pem");
+    std::fs::write(&path, format!("{system}\n# scrim local CA\n{ca_pem}")).ok()?;
+    Some(path)
+}
+
+/// Say whether each local backend of the policy answers (route rules need it).
+async fn report_backends(policy: &crate::policy::CompiledPolicy) {
+    for (name, backend) in policy.backends() {
+        let url: Result<http::Uri, _> = backend.base_url.parse();
+        let addr = url.ok().and_then(|u| {
+            let host = u.host()?.to_string();
+            let port = u.port_u16().unwrap_or(if u.scheme_str() == Some("https") {
+                443
+            } else {
+                80
+            });
+            Some((host, port))
+        });
+        let up = match addr {
+            Some((h, p)) => tokio::time::timeout(
+                std::time::Duration::from_secs(1),
+                tokio::net::TcpStream::connect((h.as_str(), p)),
+            )
+            .await
+            .is_ok_and(|r| r.is_ok()),
+            None => false,
+        };
+        if up {
+            println!("  backend `{name}` at {} answers", backend.base_url);
+        } else {
+            println!(
+                "  backend `{name}` at {} does not answer: requests routed to it will be blocked (start it with `bash scripts/local-llm.sh`)",
+                backend.base_url
+            );
+        }
+    }
+}
+
+async fn wait_for_signal() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
+    }
+}

@@ -1,0 +1,536 @@
+//! One request's life, as named phases (DESIGN.md's data path):
+//!
+//! ```text
+//! collect (bounded) ─▶ decode (Content-Encoding) ─▶ segments (JSON strings, text parts)
+//!   ─▶ detect (blocking pool, deadline) ─▶ allow-list ─▶ evaluate (policy)
+//!   ─▶ audit (durable BEFORE any byte leaves) ─▶ act: forward | rewrite+forward | block | route
+//!   ─▶ response (pseudonyms restored, streaming-aware)
+//! ```
+//!
+//! Every failure on the way is a [`FailureKind`] the policy decides (`on_error`,
+//! block by default), and every path ends in exactly one decision record.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Bytes;
+use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::{Method, Request, Response, StatusCode};
+use hyper::body::Incoming;
+
+use super::body::{self, Body, CollectError};
+use super::record::{AuditFacts, Outcome};
+use super::respond;
+use super::Shared;
+use crate::detect::ner::NerError;
+use crate::detect::pipeline::ScanError;
+use crate::detect::Finding;
+use crate::inspect::json;
+use crate::inspect::provider::{self, ApiKind, Provider};
+use crate::inspect::InspectError;
+use crate::policy::{evaluate, on_failure, Action, Decision, FailureKind, FlowFacts};
+use crate::redact::Pseudonyms;
+
+/// Where a request is going, as the proxy determined it.
+#[derive(Debug, Clone)]
+pub struct Destination {
+    /// `https` or `http`.
+    pub scheme: &'static str,
+    /// Host name (or IP) to connect to.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Path and query, as sent upstream.
+    pub path_and_query: String,
+}
+
+impl Destination {
+    /// `scheme://host[:port]`.
+    pub fn origin(&self) -> String {
+        let default = if self.scheme == "https" { 443 } else { 80 };
+        if self.port == default {
+            format!("{}://{}", self.scheme, self.host)
+        } else {
+            format!("{}://{}:{}", self.scheme, self.host, self.port)
+        }
+    }
+}
+
+/// Who is asking.
+#[derive(Debug, Clone)]
+pub struct Client {
+    /// Peer address.
+    pub addr: SocketAddr,
+    /// Authenticated proxy user, if any.
+    pub identity: Option<String>,
+}
+
+/// Hop-by-hop headers, never forwarded (RFC 9110 §7.6.1) plus proxy credentials.
+const HOP_BY_HOP: &[&str] = &[
+    "connection",
+    "proxy-connection",
+    "keep-alive",
+    "proxy-authorization",
+    "proxy-authenticate",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+];
+
+/// The segments of a body scrim scans.
+struct Inspected {
+    /// The decoded body bytes.
+    body: Vec<u8>,
+    /// What it is.
+    kind: BodyKind,
+    /// Text segments (for JSON: every string value).
+    segments: Vec<json::Segment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyKind {
+    Empty,
+    Json,
+    Text,
+}
+
+/// Handle one inspected request (intercepted TLS, plain HTTP to an intercepted host,
+/// or gateway mode).
+pub async fn handle(
+    shared: Arc<Shared>,
+    client: Client,
+    dest: Destination,
+    req: Request<Incoming>,
+) -> Response<Body> {
+    let started = Instant::now();
+    let active = shared.active.load_full();
+    let policy = Arc::clone(&active.policy);
+    let target = provider::classify(&dest.host, &dest.path_and_query);
+    let (provider, api) = (target.provider, target.kind);
+    let mut facts = FlowFacts::new(&dest.host, path_only(&dest.path_and_query));
+    facts.provider = Some(provider.as_str().to_string());
+    facts.client_id = client.identity.clone();
+    facts.client_ip = Some(client.addr.ip());
+    let mut audit = AuditFacts::new(&client, &dest, provider, &policy);
+
+    let (parts, incoming) = req.into_parts();
+    // WebSocket upgrades to intercepted hosts cannot be inspected.
+    if parts.headers.contains_key(header::UPGRADE) {
+        let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
+        return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+    }
+
+    // collect + decode + segment
+    let inspected = match inspect_request(&shared, &parts.headers, incoming).await {
+        Ok(i) => i,
+        Err(kind) => {
+            let decision = on_failure(&policy, kind, &facts);
+            audit.failure = Some(kind);
+            if decision.action == Action::Allow {
+                // The policy allows uninspectable bodies through; we no longer have
+                // the original bytes of a too-large body, so we cannot forward it.
+                return respond::blocked(
+                    provider,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "request could not be inspected and cannot be forwarded",
+                    "inspection_failed",
+                );
+            }
+            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+        }
+    };
+    audit.request_bytes = inspected.body.len() as u64;
+    if inspected.kind == BodyKind::Json {
+        facts.model = provider::describe(&target, &inspected.body).model;
+        audit.model = facts.model.clone();
+        if provider::media_count(api, &inspected.segments) > 0 {
+            let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
+            audit.failure = Some(FailureKind::UnsupportedContent);
+            if decision.action != Action::Allow {
+                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            }
+        }
+    }
+
+    // detect
+    let texts: Vec<String> = inspected.segments.iter().map(|s| s.value.clone()).collect();
+    let detect_started = Instant::now();
+    let pipeline = Arc::clone(&active.pipeline);
+    let deadline = std::time::Duration::from_millis(shared.config.detect_timeout_ms);
+    let scan = tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        pipeline.scan_many(&refs)
+    });
+    let per_segment = match tokio::time::timeout(deadline, scan).await {
+        Ok(Ok(Ok(found))) => found,
+        Ok(Ok(Err(ScanError::Ner(e)))) => {
+            let kind = match e {
+                NerError::Timeout(_) => FailureKind::DetectorTimeout,
+                NerError::Unavailable(_) => FailureKind::NerUnavailable,
+                NerError::Inference(_) | NerError::Overloaded => FailureKind::DetectorError,
+            };
+            let decision = on_failure(&policy, kind, &facts);
+            audit.failure = Some(kind);
+            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+        }
+        Ok(Err(_)) => {
+            let decision = on_failure(&policy, FailureKind::DetectorError, &facts);
+            audit.failure = Some(FailureKind::DetectorError);
+            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+        }
+        Err(_) => {
+            let decision = on_failure(&policy, FailureKind::DetectorTimeout, &facts);
+            audit.failure = Some(FailureKind::DetectorTimeout);
+            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+        }
+    };
+    shared.metrics.detection_time(detect_started.elapsed());
+
+    // allow-list, flatten
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    for (i, (seg, found)) in inspected.segments.iter().zip(per_segment).enumerate() {
+        for f in found {
+            if !policy.is_allowed(&seg.value, &f) {
+                findings.push(f);
+                owners.push(i);
+            }
+        }
+    }
+    let decision = evaluate(&policy, &findings, &facts);
+    audit.set_findings(&findings, &owners, &inspected.segments, &shared.audit);
+    audit.detectors = active.pipeline.detector_names();
+    for f in &findings {
+        shared.metrics.findings(f.label.as_str(), 1);
+    }
+
+    match decision.action {
+        Action::Block => {
+            finish_blocked_or_failed(&shared, audit, decision, provider, started).await
+        }
+        Action::Allow => {
+            let outcome = Outcome::Forwarded;
+            if let Err(resp) = audit.commit(&shared, &decision, outcome, started).await {
+                return resp;
+            }
+            shared.metrics.request("allow", provider.as_str());
+            forward(
+                &shared,
+                &dest,
+                parts,
+                Bytes::from(inspected.body),
+                None,
+                provider,
+                api,
+            )
+            .await
+        }
+        Action::Redact => {
+            let mut pseudonyms = Pseudonyms::new();
+            let body = rewrite(
+                &shared,
+                &inspected,
+                &findings,
+                &owners,
+                &decision,
+                &mut pseudonyms,
+            );
+            if let Err(resp) = audit
+                .commit(&shared, &decision, Outcome::Forwarded, started)
+                .await
+            {
+                return resp;
+            }
+            shared.metrics.request("redact", provider.as_str());
+            let restore = (!pseudonyms.is_empty()).then(|| pseudonyms.restore_map());
+            forward(
+                &shared,
+                &dest,
+                parts,
+                Bytes::from(body),
+                restore,
+                provider,
+                api,
+            )
+            .await
+        }
+        Action::Route => {
+            let Some(backend_name) = decision.route.clone() else {
+                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            };
+            let Some(backend) = policy.backends().get(&backend_name).cloned() else {
+                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            };
+            if let Err(resp) = audit
+                .commit(
+                    &shared,
+                    &decision,
+                    Outcome::Routed {
+                        backend: backend_name.clone(),
+                    },
+                    started,
+                )
+                .await
+            {
+                return resp;
+            }
+            shared.metrics.request("route", provider.as_str());
+            super::route::route(
+                &shared,
+                &backend_name,
+                &backend,
+                parts,
+                inspected.body,
+                provider,
+                api,
+                &dest,
+            )
+            .await
+        }
+    }
+}
+
+/// Record a blocking decision (or an inspection failure's decision) and answer
+/// in the provider's error format.
+async fn finish_blocked_or_failed(
+    shared: &Arc<Shared>,
+    audit: AuditFacts,
+    decision: Decision,
+    provider: Provider,
+    started: Instant,
+) -> Response<Body> {
+    let kind = decision.failure;
+    if let Err(resp) = audit
+        .commit(shared, &decision, Outcome::Blocked, started)
+        .await
+    {
+        return resp;
+    }
+    shared.metrics.request("block", provider.as_str());
+    respond::policy_block(provider, &decision, kind)
+}
+
+fn path_only(path_and_query: &str) -> &str {
+    path_and_query.split('?').next().unwrap_or("/")
+}
+
+/// Collect, decode and segment a request body. Errors are failure kinds.
+async fn inspect_request(
+    shared: &Shared,
+    headers: &HeaderMap,
+    incoming: Incoming,
+) -> Result<Inspected, FailureKind> {
+    let raw = match body::collect_limited(incoming, shared.config.max_body_bytes).await {
+        Ok(b) => b,
+        Err(CollectError::TooLarge) => return Err(FailureKind::BodyTooLarge),
+        Err(CollectError::Io(_)) => return Err(FailureKind::UndecodableBody),
+    };
+    if raw.is_empty() {
+        return Ok(Inspected {
+            body: Vec::new(),
+            kind: BodyKind::Empty,
+            segments: Vec::new(),
+        });
+    }
+    let encoding = headers
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok());
+    let decoded =
+        crate::inspect::decode::decode_body(encoding, &raw, shared.config.max_decoded_body_bytes)
+            .map_err(|e: InspectError| e.failure_kind())?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let looks_json = decoded
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| matches!(b, b'{' | b'['));
+    if content_type.contains("json")
+        && !content_type.contains("jsonl")
+        && !content_type.contains("ndjson")
+        || (content_type.is_empty() && looks_json)
+    {
+        let segments = json::segments(&decoded).map_err(|e| e.failure_kind())?;
+        return Ok(Inspected {
+            body: decoded,
+            kind: BodyKind::Json,
+            segments,
+        });
+    }
+    if content_type.starts_with("text/") || content_type.is_empty() {
+        let text = String::from_utf8(decoded).map_err(|_| FailureKind::UndecodableBody)?;
+        let segments = vec![json::Segment {
+            pointer: String::new(),
+            value: text.clone(),
+            span: (0, text.len()),
+            is_key: false,
+        }];
+        return Ok(Inspected {
+            body: text.into_bytes(),
+            kind: BodyKind::Text,
+            segments,
+        });
+    }
+    // Binary content (images, audio, archives) and shapes we cannot read.
+    Err(FailureKind::UnsupportedContent)
+}
+
+/// Apply the decision's redactions to every segment and rebuild the body.
+fn rewrite(
+    shared: &Shared,
+    inspected: &Inspected,
+    findings: &[Finding],
+    owners: &[usize],
+    decision: &Decision,
+    pseudonyms: &mut Pseudonyms,
+) -> Vec<u8> {
+    // Group the redactions per segment, keeping the decision's per-finding operators.
+    let mut per_segment: Vec<Vec<(usize, crate::redact::Operator)>> =
+        vec![Vec::new(); inspected.segments.len()];
+    for &(i, op) in &decision.redactions {
+        if let Some(&seg) = owners.get(i) {
+            per_segment[seg].push((i, op));
+        }
+    }
+    let key = &shared.redact_key;
+    let mut replacements = Vec::new();
+    for (seg_index, edits) in per_segment.iter().enumerate() {
+        if edits.is_empty() {
+            continue;
+        }
+        let seg = &inspected.segments[seg_index];
+        let mut list: Vec<(&Finding, crate::redact::Operator)> =
+            edits.iter().map(|&(i, op)| (&findings[i], op)).collect();
+        list.sort_by_key(|(f, _)| f.start);
+        let new_value = crate::redact::apply_each(&seg.value, &list, Some(key), pseudonyms);
+        replacements.push((seg_index, new_value));
+    }
+    match inspected.kind {
+        BodyKind::Json => json::rewrite(&inspected.body, &inspected.segments, &replacements),
+        BodyKind::Text => replacements
+            .into_iter()
+            .next()
+            .map(|(_, v)| v.into_bytes())
+            .unwrap_or_else(|| inspected.body.clone()),
+        BodyKind::Empty => Vec::new(),
+    }
+}
+
+/// Forward (possibly rewritten) bytes upstream and stream the answer back,
+/// restoring pseudonyms when `restore` is set.
+pub async fn forward(
+    shared: &Arc<Shared>,
+    dest: &Destination,
+    parts: http::request::Parts,
+    body_bytes: Bytes,
+    restore: Option<std::collections::HashMap<String, String>>,
+    provider: Provider,
+    api: ApiKind,
+) -> Response<Body> {
+    let uri = format!("{}{}", dest.origin(), dest.path_and_query);
+    let mut builder = Request::builder().method(parts.method.clone()).uri(&uri);
+    let headers = builder.headers_mut();
+    if let Some(h) = headers {
+        copy_request_headers(&parts.headers, h);
+        h.insert(header::HOST, host_header(dest));
+        h.remove(header::CONTENT_ENCODING); // the body is forwarded decoded
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body_bytes.len()));
+        if restore.is_some() {
+            // Restoring needs plain bytes back.
+            h.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_static("identity"),
+            );
+        }
+    }
+    let method_has_body =
+        !matches!(parts.method, Method::GET | Method::HEAD) || !body_bytes.is_empty();
+    let req = match builder.body(if method_has_body {
+        body::full(body_bytes)
+    } else {
+        body::empty()
+    }) {
+        Ok(r) => r,
+        Err(_) => {
+            return respond::blocked(
+                provider,
+                StatusCode::BAD_REQUEST,
+                "malformed request",
+                "bad_request",
+            )
+        }
+    };
+    let t = Instant::now();
+    let resp = match shared.upstream.send(req).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::warn!(host = %dest.host, error = %e, "upstream failed");
+            return respond::blocked(
+                provider,
+                StatusCode::BAD_GATEWAY,
+                "the upstream API could not be reached",
+                "upstream_unreachable",
+            );
+        }
+    };
+    shared.metrics.upstream_time(t.elapsed());
+    super::respond::relay(
+        resp,
+        restore,
+        provider,
+        api,
+        shared.config.max_decoded_body_bytes,
+    )
+    .await
+}
+
+fn host_header(dest: &Destination) -> HeaderValue {
+    let default = if dest.scheme == "https" { 443 } else { 80 };
+    let v = if dest.port == default {
+        dest.host.clone()
+    } else {
+        format!("{}:{}", dest.host, dest.port)
+    };
+    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("invalid"))
+}
+
+/// Copy end-to-end request headers (not hop-by-hop, not length/host: set by us).
+pub fn copy_request_headers(from: &HeaderMap, to: &mut HeaderMap) {
+    let connection_listed: Vec<String> = from
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(',').map(|s| s.trim().to_ascii_lowercase()))
+        .collect();
+    for (name, value) in from {
+        let n = name.as_str();
+        if HOP_BY_HOP.contains(&n)
+            || n == "host"
+            || n == "content-length"
+            || connection_listed.iter().any(|c| c == n)
+        {
+            continue;
+        }
+        to.append(name.clone(), value.clone());
+    }
+}
+
+/// Copy end-to-end response headers.
+pub fn copy_response_headers(from: &HeaderMap, to: &mut HeaderMap) {
+    for (name, value) in from {
+        let n = name.as_str();
+        if HOP_BY_HOP.contains(&n) {
+            continue;
+        }
+        to.append(name.clone(), value.clone());
+    }
+}
+
+/// Header names the proxy adds to its own responses.
+pub fn scrim_header() -> HeaderName {
+    HeaderName::from_static("x-scrim-decision")
+}
