@@ -15,8 +15,10 @@
 
 pub mod audit;
 pub mod cli;
+pub mod config;
 pub mod detect;
 pub mod inspect;
 pub mod policy;
+pub mod proxy;
 pub mod redact;
 pub mod tls;

@@ -2,10 +2,12 @@
 //! prints or uses `anyhow`.
 
 mod audit_cmd;
+mod ca_cmd;
 mod detection;
 mod input;
 mod policy_cmd;
 mod redact_cmd;
+mod run_cmd;
 mod scan;
 
 use std::path::PathBuf;
@@ -25,6 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start the proxy (embedded default configuration unless --config).
+    Run(run_cmd::RunArgs),
     /// Find PII in a text (or a JSONL file of texts) and print the findings as JSON.
     Scan(ScanArgs),
     /// Print the text with every finding redacted.
@@ -35,6 +39,9 @@ enum Command {
     /// Verify, query, search, export the audit log; show its statistics and checkpoints.
     #[command(subcommand)]
     Audit(audit_cmd::AuditCommand),
+    /// Create, inspect and export the local CA that intercepted TLS is signed with.
+    #[command(subcommand)]
+    Ca(ca_cmd::CaCommand),
 }
 
 /// Options shared by the detection commands.
@@ -126,11 +133,22 @@ impl From<OperatorArg> for Operator {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Log lines go to stderr; RUST_LOG picks the level (default: info). Request
+    // data is never a log field (see `proxy`): only hosts, labels, rule ids.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
     let result = match cli.command {
+        Command::Run(args) => run_cmd::run(&args),
         Command::Scan(args) => scan::run(&args),
         Command::Redact(args) => redact_cmd::run(&args),
         Command::Policy(cmd) => policy_cmd::run(&cmd),
         Command::Audit(cmd) => audit_cmd::run(&cmd),
+        Command::Ca(cmd) => ca_cmd::run(&cmd),
     };
     match result {
         Ok(code) => code,

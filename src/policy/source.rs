@@ -1,7 +1,10 @@
 //! Where policy files come from and how `extends` is resolved.
 //!
 //! A [`Loader`] names and reads sources: [`FsLoader`] reads the file system
-//! (`extends = ["base"]` means `base.toml` beside the file), [`EmbeddedLoader`]
+//! (`extends = ["base"]` means `base.toml` beside the file; when no such file
+//! exists and `base.toml` is a shipped policy, the embedded copy is used, so a
+//! user's policy can extend `default` without copying the shipped files),
+//! [`EmbeddedLoader`]
 //! serves the policies compiled into the binary. [`load_tree`] reads a root and
 //! everything it extends, depth first, and returns the files in *load order*:
 //! every file after all the files it extends, each file once (so a diamond —
@@ -43,17 +46,34 @@ pub struct FsLoader;
 
 impl Loader for FsLoader {
     fn resolve(&self, from: &str, reference: &str, is_data: bool) -> String {
+        if from.starts_with(EMBEDDED_PREFIX) {
+            return EmbeddedLoader.resolve(from, reference, is_data);
+        }
         let dir = Path::new(from).parent().unwrap_or(Path::new(""));
         let mut p = PathBuf::from(reference);
         if !is_data && p.extension().is_none() {
             p.set_extension("toml");
         }
-        dir.join(p).to_string_lossy().into_owned()
+        let path = dir.join(&p);
+        // A file on disk always wins; a bare shipped name with no such file
+        // means the embedded copy.
+        let bare = p.components().count() == 1;
+        if !is_data && bare && !path.exists() && is_shipped(&p.to_string_lossy()) {
+            return format!("{EMBEDDED_PREFIX}{}", p.to_string_lossy());
+        }
+        path.to_string_lossy().into_owned()
     }
 
     fn read(&self, id: &str) -> Result<String, String> {
+        if id.starts_with(EMBEDDED_PREFIX) {
+            return EmbeddedLoader.read(id);
+        }
         std::fs::read_to_string(id).map_err(|e| e.to_string())
     }
+}
+
+fn is_shipped(name: &str) -> bool {
+    SHIPPED.iter().any(|(n, _)| *n == name)
 }
 
 /// The shipped policies compiled into the binary; ids are `embedded:NAME.toml`.
@@ -290,5 +310,31 @@ mod tests {
             EmbeddedLoader.resolve("embedded:default.toml", "gdpr", false),
             "embedded:gdpr.toml"
         );
+    }
+
+    #[test]
+    fn fs_falls_back_to_embedded_shipped_policies_only() {
+        let dir = std::env::temp_dir().join(format!("scrim-src-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let me = dir.join("mine.toml").to_string_lossy().into_owned();
+        let l = FsLoader;
+        assert_eq!(l.resolve(&me, "default", false), "embedded:default.toml");
+        assert!(l.read("embedded:default.toml").unwrap().contains("extends"));
+        // Not shipped: stays a path, and reading it says why it failed.
+        let other = l.resolve(&me, "nonesuch", false);
+        assert!(other.ends_with("nonesuch.toml"), "{other}");
+        assert!(l.read(&other).is_err());
+        // A file on disk wins over the embedded copy.
+        std::fs::write(dir.join("default.toml"), "[policy]\n").unwrap();
+        assert!(l.resolve(&me, "default", false).ends_with("default.toml"));
+        assert!(!l
+            .resolve(&me, "default", false)
+            .starts_with(EMBEDDED_PREFIX));
+        // Inside an embedded file, references stay embedded.
+        assert_eq!(
+            l.resolve("embedded:default.toml", "gdpr", false),
+            "embedded:gdpr.toml"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

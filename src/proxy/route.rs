@@ -175,21 +175,22 @@ pub async fn route(
             )
         }
     };
-    let translated =
-        if rparts.status.is_success() {
-            match openai_response_to_anthropic(&raw, &requested_model) {
-                Ok(b) => b,
-                Err(_) => return respond::unavailable(
+    let translated = if rparts.status.is_success() {
+        match openai_response_to_anthropic(&raw, &requested_model) {
+            Ok(b) => b,
+            Err(_) => {
+                return respond::unavailable(
                     provider,
                     &format!(
                         "the local backend `{backend_name}` gave an answer scrim cannot translate"
                     ),
                     "backend_protocol",
-                ),
+                )
             }
-        } else {
-            openai_error_to_anthropic(&raw)
-        };
+        }
+    } else {
+        openai_error_to_anthropic(&raw)
+    };
     Response::builder()
         .status(rparts.status)
         .header(header::CONTENT_TYPE, "application/json")

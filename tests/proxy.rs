@@ -1,0 +1,347 @@
+//! The proxy end to end with a real client (curl), a fake TLS upstream that records
+//! what it receives, and a fake local backend: what leaves, what comes back, and
+//! what gets recorded.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use common::{curl, pii_prompt, start, test_policy, PII};
+
+fn chat_body(content: &str, stream: bool) -> String {
+    serde_json::json!({"model": "gpt-4o", "stream": stream, "messages": [{"role": "user", "content": content}]}).to_string()
+}
+
+fn gateway(h: &common::Harness, path: &str) -> String {
+    format!("http://{}{path}", h.running.proxy_addr)
+}
+
+/// POST a JSON body through the gateway; (curl exit code, stdout, stderr).
+async fn post_json(h: &common::Harness, path: &str, body: String) -> (i32, String, String) {
+    curl(vec![
+        gateway(h, path),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        body,
+    ])
+    .await
+}
+
+/// POST a JSON body through the gateway; (HTTP status, response body).
+async fn post_json_status(h: &common::Harness, path: &str, body: String) -> (String, String) {
+    let (code, out, err) = curl(vec![
+        "-w".into(),
+        "\n%{http_code}".into(),
+        gateway(h, path),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        body,
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let (body, status) = out.rsplit_once('\n').unwrap();
+    (status.to_string(), body.to_string())
+}
+
+/// POST `body` to the fake upstream's `url` through the proxy (`HTTPS_PROXY`
+/// style), trusting `cacert`.
+async fn post_via_proxy(
+    h: &common::Harness,
+    cacert: &std::path::Path,
+    body: String,
+) -> (i32, String, String) {
+    let url = format!(
+        "https://localhost:{}/v1/chat/completions",
+        h.upstream.addr.port()
+    );
+    curl(vec![
+        "--proxy".into(),
+        format!("http://{}", h.running.proxy_addr),
+        "--cacert".into(),
+        cacert.display().to_string(),
+        url,
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        body,
+    ])
+    .await
+}
+
+fn assert_no_pii(received: &str) {
+    for v in PII {
+        assert!(
+            !received.contains(v),
+            "upstream received `{v}`:\n{received}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_redacts_upstream_and_restores_the_answer() {
+    let h = start("gw", |_| {}).await;
+    let prompt = pii_prompt();
+    let (code, out, err) =
+        post_json(&h, "/openai/v1/chat/completions", chat_body(&prompt, false)).await;
+    assert_eq!(code, 0, "{err}");
+    let received = h.upstream.all_bodies();
+    assert_no_pii(&received);
+    assert!(received.contains("<EMAIL_ADDRESS"), "{received}");
+    // The fake echoes the prompt: pseudonyms come back restored, masked/replaced
+    // values stay redacted.
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let content = v["choices"][0]["message"]["content"].as_str().unwrap();
+    assert!(content.contains("jane.doe@example.com"), "{content}");
+    assert!(content.contains("Margaret Okafor"), "{content}");
+    assert!(!content.contains("<EMAIL_ADDRESS"), "{content}");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streamed_answers_are_restored_across_split_events() {
+    let h = start("sse", |_| {}).await;
+    let (code, out, err) = curl(vec![
+        "-N".into(),
+        gateway(&h, "/openai/v1/chat/completions"),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        chat_body(
+            "Contact jane.doe@example.com or +44 20 7946 0958 today.",
+            true,
+        ),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_no_pii(&h.upstream.all_bodies());
+    let mut text = String::new();
+    for line in out.lines() {
+        if let Some(data) = line.strip_prefix("data: ") {
+            if data == "[DONE]" {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(data).unwrap();
+            if let Some(c) = v["choices"][0]["delta"]["content"].as_str() {
+                text.push_str(c);
+            }
+        }
+    }
+    assert!(text.contains("jane.doe@example.com"), "{text}");
+    assert!(text.contains("+44 20 7946 0958"), "{text}");
+    assert!(!text.contains('<'), "no placeholder left: {text}");
+    assert!(out.trim_end().ends_with("data: [DONE]"), "{out}");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn https_proxy_intercepts_and_redacts() {
+    let h = start("connect", |_| {}).await;
+    let bundle = h.dir.path().join("client-ca.pem");
+    std::fs::write(&bundle, h.running.shared.ca.cert_pem()).unwrap();
+    let (code, out, err) = post_via_proxy(&h, &bundle, chat_body(&pii_prompt(), false)).await;
+    assert_eq!(code, 0, "{err}");
+    assert_no_pii(&h.upstream.all_bodies());
+    assert!(out.contains("jane.doe@example.com"), "restored: {out}");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_are_blocked_in_the_providers_format() {
+    let h = start("block", |_| {}).await;
+    let (status, body) = post_json_status(
+        &h,
+        "/openai/v1/chat/completions",
+        chat_body(
+            "my key is ghp_R4nd0mL00k1ngT0k3nV4lu3F0rD3m0Purp0s3s fix it",
+            false,
+        ),
+    )
+    .await;
+    assert_eq!(status, "403");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("SECRET"), "{msg}");
+    assert!(!msg.contains("ghp_"), "no value in the message: {msg}");
+    assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    // Anthropic clients get Anthropic's error shape.
+    let (_, out, _) = post_json(&h, "/anthropic/v1/messages", serde_json::json!({"model": "claude", "max_tokens": 10, "messages": [{"role": "user", "content": "key sk_live_4eC39HqLyjWDarjtT1zdp7dc"}]}).to_string())
+    .await;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["type"], "error", "{out}");
+    assert_eq!(h.upstream.count(), 0);
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gzip_bodies_are_inspected() {
+    let h = start("gzip", |_| {}).await;
+    let body = chat_body(&pii_prompt(), false);
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut enc, body.as_bytes()).unwrap();
+    let gz = h.dir.path().join("body.gz");
+    std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+    let (code, _, err) = curl(vec![
+        gateway(&h, "/openai/v1/chat/completions"),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-H".into(),
+        "content-encoding: gzip".into(),
+        "--data-binary".into(),
+        format!("@{}", gz.display()),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 1);
+    assert_no_pii(&h.upstream.all_bodies());
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn special_categories_route_to_the_local_backend() {
+    let h = start("route", |_| {}).await;
+    let (code, out, err) = post_json(
+        &h,
+        "/openai/v1/chat/completions",
+        chat_body(
+            "My patient has HIV and is on chemotherapy; draft a care plan.",
+            false,
+        ),
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 0, "nothing went to the cloud");
+    assert_eq!(h.backend.count(), 1, "the local backend got it");
+    let (path, body) = {
+        let got = &h.backend.received.lock().unwrap()[0];
+        (got.path.clone(), got.body_text())
+    };
+    assert_eq!(path, "/v1/chat/completions");
+    assert!(body.contains("\"model\":\"tiny\""), "model mapped: {body}");
+    assert!(out.contains("Hello from the local model."), "{out}");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_down_backend_blocks_and_never_falls_back_to_the_cloud() {
+    let h = start("down", |_| {}).await;
+    // Point the policy's backend at a closed port, then reload.
+    let policy = h.dir.path().join("policy.toml");
+    std::fs::write(&policy, test_policy("2", "http://127.0.0.1:9/v1")).unwrap();
+    h.running.shared.reload_now().unwrap();
+    let (status, body) = post_json_status(
+        &h,
+        "/openai/v1/chat/completions",
+        chat_body("The patient is HIV positive.", false),
+    )
+    .await;
+    assert_eq!(status, "503", "{body}");
+    assert!(body.contains("`local`"), "names the backend: {body}");
+    assert_eq!(h.upstream.count(), 0, "no cloud fallback");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_hosts_are_tunnelled_or_denied() {
+    // Tunnel: TLS goes through untouched (curl verifies the fake's own certificate).
+    let h = start("tunnel", |c| c.intercept.retain(|h| h != "localhost")).await;
+    let (code, out, err) = post_via_proxy(
+        &h,
+        &h.ca.ca_pem_path,
+        chat_body("jane.doe@example.com", false),
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("jane.doe@example.com"));
+    assert!(
+        h.upstream.all_bodies().contains("jane.doe@example.com"),
+        "tunnelled untouched"
+    );
+    h.running.stop().await;
+
+    let h = start("deny", |c| {
+        c.intercept.retain(|h| h != "localhost");
+        c.unknown_hosts = scrim::config::UnknownHosts::Deny;
+    })
+    .await;
+    let (code, _, err) = post_via_proxy(&h, &h.ca.ca_pem_path, "{}".into()).await;
+    assert_ne!(code, 0);
+    assert!(err.contains("403"), "{err}");
+    assert_eq!(h.upstream.count(), 0);
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_request_has_exactly_one_durable_record() {
+    let h = start("audit", |_| {}).await;
+    let n = 5;
+    for i in 0..n {
+        let content = if i % 2 == 0 {
+            pii_prompt()
+        } else {
+            "What is 2 + 2?".to_string()
+        };
+        post_json(
+            &h,
+            "/openai/v1/chat/completions",
+            chat_body(&content, false),
+        )
+        .await;
+    }
+    h.running.shared.audit.sync_index().unwrap();
+    let entries = h
+        .running
+        .shared
+        .audit
+        .query(&scrim::audit::QueryFilter::default())
+        .unwrap();
+    assert_eq!(entries.len(), n, "one decision record per request");
+    // The admin API answers the same query.
+    let (code, out, _) = curl(vec![format!(
+        "http://{}/audit/query?limit=100",
+        h.running.admin_addr
+    )])
+    .await;
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v.to_string().contains("redact"), "{out}");
+    let (_, metrics, _) = curl(vec![format!("http://{}/metrics", h.running.admin_addr)]).await;
+    assert!(
+        metrics.contains("scrim_requests_total{decision=\"redact\",provider=\"openai\"}"),
+        "{metrics}"
+    );
+    let (_, ready, _) = curl(vec![format!("http://{}/readyz", h.running.admin_addr)]).await;
+    assert!(ready.contains("\"ready\":true"), "{ready}");
+    // No fixture value anywhere under the data directory.
+    let data = h.dir.path().join("data");
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap_or_default();
+        for v in PII {
+            assert!(
+                !contains(&bytes, v.as_bytes()),
+                "{v} found in {}",
+                entry.display()
+            );
+        }
+    }
+    h.running.stop().await;
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
