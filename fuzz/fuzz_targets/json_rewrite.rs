@@ -18,19 +18,38 @@ fuzz_target!(|data: &[u8]| {
     let mut last_end = 0;
     for s in &segs {
         let (a, b) = s.span;
-        assert!(a >= last_end && a < b && b <= data.len(), "span order/bounds");
+        assert!(
+            a >= last_end && a < b && b <= data.len(),
+            "span order/bounds"
+        );
         assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
         assert!(data[a] == b'"' && data[b - 1] == b'"' && b - a >= 2);
         last_end = b;
     }
-    let ident: Vec<(usize, String)> = segs.iter().enumerate().map(|(i, s)| (i, s.value.clone())).collect();
-    assert_eq!(rewrite(data, &segs, &ident), data, "identity rewrite changed the input");
+    let ident: Vec<(usize, String)> = segs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.value.clone()))
+        .collect();
+    assert_eq!(
+        rewrite(data, &segs, &ident),
+        data,
+        "identity rewrite changed the input"
+    );
 
     let replaced: Vec<(usize, String)> = segs
         .iter()
         .enumerate()
         .filter(|(_, s)| !s.is_key)
-        .map(|(i, s)| (i, format!("<X_{i}>\"\\\u{1}{}", s.value.chars().rev().collect::<String>())))
+        .map(|(i, s)| {
+            (
+                i,
+                format!(
+                    "<X_{i}>\"\\\u{1}{}",
+                    s.value.chars().rev().collect::<String>()
+                ),
+            )
+        })
         .collect();
     let out = rewrite(data, &segs, &replaced);
     let again = segments(&out).expect("rewritten JSON parses");
@@ -42,5 +61,8 @@ fuzz_target!(|data: &[u8]| {
 
     let map = PlaceholderMap::from_pairs([("<X_1>", "O\"Brien"), ("<PERSON_1>", "Jane")]);
     let restored = restore_json(&map, &out).expect("restoring valid JSON succeeds");
-    assert!(segments(&restored).is_ok(), "restoration kept the JSON valid");
+    assert!(
+        segments(&restored).is_ok(),
+        "restoration kept the JSON valid"
+    );
 });

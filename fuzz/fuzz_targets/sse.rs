@@ -28,7 +28,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let cut = usize::from(cut).min(stream.len());
     let whole = parse(&[stream]);
-    assert_eq!(parse(&[&stream[..cut], &stream[cut..]]), whole, "chunking changed frames");
+    assert_eq!(
+        parse(&[&stream[..cut], &stream[cut..]]),
+        whole,
+        "chunking changed frames"
+    );
     for ev in &whole {
         let back = parse(&[&ev.to_bytes()]);
         assert_eq!(back.len(), 1, "a frame serializes to one frame");
