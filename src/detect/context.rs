@@ -69,6 +69,8 @@ impl ContextRule {
             .get_or_init(|| {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
+                    // A DFA: a few hundred kilobytes per rule, the fastest search.
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
                     .build(self.words.iter().chain(self.negative.iter()))
                     .ok()

@@ -574,6 +574,7 @@ impl DateDetector {
         Ok(DateDetector {
             month_names: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(MONTHS.iter().map(|(n, _)| n))
                 .map_err(|e| BuildError::Automaton {

@@ -22,9 +22,9 @@ pub enum Feature {
     LongAlnumRun = 1 << 6,
     /// upper, upper, digit, digit (an IBAN's start)
     IbanHead = 1 << 7,
-    /// hex, hex, one of `:-.`, hex (a MAC address's start)
+    /// hex pair, separator, hex pair, the same separator (a MAC address's start)
     HexPairSeparator = 1 << 8,
-    /// a digit 1–9 followed by a letter (an MBI's start)
+    /// a digit 1–9, a letter, a letter or digit, a digit (an MBI's start)
     DigitLetter = 1 << 9,
     /// `0x`
     HexPrefix = 1 << 10,
@@ -44,6 +44,10 @@ pub enum Feature {
     Digit = 1 << 17,
     /// any byte outside ASCII
     NonAscii = 1 << 18,
+    /// at least seven ASCII digits in all (a phone number's minimum)
+    Digits7 = 1 << 19,
+    /// at least nine ASCII digits in all (an SSN's, NHS or card number's minimum)
+    Digits9 = 1 << 20,
 }
 
 /// The set of features present in a text.
@@ -64,23 +68,36 @@ impl Features {
         let at = |i: usize| b.get(i).copied().unwrap_or(0);
         let back = |i: usize, k: usize| if i >= k { b[i - k] } else { 0 };
         let mut bits = 0u32;
-        let mut alnum_run = 0usize;
-        for (i, &c) in b.iter().enumerate() {
+        let mut digits = 0usize;
+        // Start of the current run of ASCII letters and digits.
+        let mut run_start = 0usize;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
             if c.is_ascii_alphabetic() {
-                alnum_run += 1;
-                if alnum_run >= 26 {
+                // Most bytes are letters: skip them in a tight loop.
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i - run_start >= 26 {
                     bits |= Feature::LongAlnumRun as u32;
                 }
                 continue;
             }
             if c.is_ascii_digit() {
-                alnum_run += 1;
-                if alnum_run >= 26 {
+                digits += 1;
+                if i + 1 - run_start >= 26 {
                     bits |= Feature::LongAlnumRun as u32;
                 }
                 bits |= Feature::Digit as u32;
                 let next = at(i + 1);
-                if next.is_ascii_alphabetic() && c != b'0' {
+                // An MBI's start: digit 1-9, letter, letter or digit, digit.
+                if next.is_ascii_alphabetic()
+                    && c != b'0'
+                    && at(i + 2).is_ascii_alphanumeric()
+                    && at(i + 3).is_ascii_digit()
+                {
                     bits |= Feature::DigitLetter as u32;
                 }
                 if matches!(next | 0x20, b'a' | b'p')
@@ -103,9 +120,10 @@ impl Features {
                 {
                     bits |= Feature::IbanHead as u32;
                 }
+                i += 1;
                 continue;
             }
-            alnum_run = 0;
+            run_start = i + 1;
             match c {
                 b'@' => {
                     bits |= Feature::At as u32;
@@ -143,13 +161,31 @@ impl Features {
                 0x80..=0xFF => bits |= Feature::NonAscii as u32,
                 _ => {}
             }
+            // A MAC address's start: two hex pairs and a second separator of the
+            // same kind (00:1A:2B), or Cisco's dotted quads (0012.3456.789A).
+            let hex = |k: usize| at(k).is_ascii_hexdigit();
             if matches!(c, b':' | b'-' | b'.')
                 && back(i, 1).is_ascii_hexdigit()
                 && back(i, 2).is_ascii_hexdigit()
-                && at(i + 1).is_ascii_hexdigit()
+                && hex(i + 1)
+                && hex(i + 2)
+                && (at(i + 3) == c
+                    || (c == b'.'
+                        && hex(i + 3)
+                        && hex(i + 4)
+                        && at(i + 5) == b'.'
+                        && back(i, 3).is_ascii_hexdigit()
+                        && back(i, 4).is_ascii_hexdigit()))
             {
                 bits |= Feature::HexPairSeparator as u32;
             }
+            i += 1;
+        }
+        if digits >= 7 {
+            bits |= Feature::Digits7 as u32;
+        }
+        if digits >= 9 {
+            bits |= Feature::Digits9 as u32;
         }
         Features(bits)
     }

@@ -160,6 +160,7 @@ impl ContextIdDetector {
     pub fn new() -> Result<Self, BuildError> {
         let keywords = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(KEYWORDS.iter().map(|(k, _)| k))
             .map_err(|e| BuildError::Automaton {
@@ -235,9 +236,7 @@ impl Detector for ContextIdDetector {
                 });
             }
         }
-        let maybe_table = input.has(super::features::Feature::Newline)
-            && input.has(super::features::Feature::TableDelimiter);
-        if maybe_table {
+        if input.has_tables() {
             for (start, end) in tokens(bytes) {
                 let token = &text[start..end];
                 let Some(Cue::Is(label)) = header_cue(input, start) else {

@@ -111,9 +111,23 @@ impl<'t> ScanInput<'t> {
     /// The header of the table column `pos` sits in, if `pos` is inside a
     /// delimited table (CSV, TSV, `|` tables) with a header line.
     pub fn column_header(&self, pos: usize) -> Option<&'t str> {
+        if !self.has_tables() {
+            return None;
+        }
         self.tables
             .get_or_init(|| tabular::Tables::find(self.text))
             .header_for(self.text, pos)
+    }
+
+    /// Whether the text holds a delimited table with a header line. Checked first
+    /// on the one-pass features: a table needs line breaks and delimiters.
+    pub fn has_tables(&self) -> bool {
+        self.has(features::Feature::Newline)
+            && self.has(features::Feature::TableDelimiter)
+            && !self
+                .tables
+                .get_or_init(|| tabular::Tables::find(self.text))
+                .is_empty()
     }
 }
 

@@ -123,9 +123,18 @@ impl Detector for PatternDetector {
 
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
-        for run in input.number_runs() {
+        // Every number here has nine digits or more (SSN 9, NHS 10, cards 12+).
+        let runs = if input.has(Feature::Digits9) {
+            input.number_runs()
+        } else {
+            &[]
+        };
+        for run in runs {
+            if run.groups.iter().map(|&(s, e)| e - s).sum::<usize>() < 9 {
+                continue;
+            }
             for sub in run.subs(5) {
-                if !sub.is_standalone(text) {
+                if sub.digit_count() < 9 || !sub.is_standalone(text) {
                     continue;
                 }
                 if let Some(score) = check_card(input, &sub) {
@@ -197,12 +206,15 @@ fn check_card(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
     if !(12..=19).contains(&digits) || !matches!(sub.separator(), Some(None | Some(b' ' | b'-'))) {
         return None;
     }
-    let lengths: Vec<usize> = sub.group_lengths().collect();
-    let printed = match lengths.as_slice() {
-        [_] => true,
-        [4, 6, 4] | [4, 6, 5] => true,
-        [4, 4, 4, 4, 3] => true,
-        [4, 4, 4, tail] => (1..=4).contains(tail),
+    let mut lengths = [0usize; 5];
+    for (slot, len) in lengths.iter_mut().zip(sub.group_lengths()) {
+        *slot = len;
+    }
+    let printed = match (sub.len(), lengths) {
+        (1, _) => true,
+        (3, [4, 6, 4 | 5, ..]) => true,
+        (5, [4, 4, 4, 4, 3]) => true,
+        (4, [4, 4, 4, tail, _]) => (1..=4).contains(&tail),
         _ => false,
     };
     let (start, end) = sub.span();

@@ -17,15 +17,19 @@ use super::{compile, is_number_token, BuildError, Detector, Finding, Label, Scan
 /// A country prefix or leading group, then more groups joined by at most one
 /// separator (and optional spaces), then an optional extension. Runs can hold
 /// several numbers; `detect` splits them.
-const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
 
 /// Regions tried, in order, for numbers written without a country code (after the
 /// North American plan, checked directly): the locales our users write in most,
 /// then those whose formats Presidio's tests use.
 const NATIONAL_REGIONS: &[&str] = &[
     "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "AU", "IE", "BE", "CH", "AT", "PT", "PL", "SE",
-    "IL", "JP", "CN",
+    "IL", "JP", "CN", "TR", "DK", "NO", "SG", "HK",
 ];
+
+/// Regions whose national numbers are eight digits with no trunk prefix: any
+/// eight-digit number fits one of them, so they count only with phone context.
+const CONTEXT_ONLY_REGIONS: &[&str] = &["DK", "NO", "SG", "HK"];
 
 static PHONE_CONTEXT: ContextRule = ContextRule::new(
     &[
@@ -53,11 +57,31 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "their number",
         "your number",
         "hotline",
+        // other languages
+        "telefon",
+        "téléphone",
+        "telefone",
+        "teléfono",
+        "telefono",
+        "tlf",
+        "puhelin",
+        "móvil",
+        "movil",
+        "celular",
+        "cellulare",
+        "cellulaire",
+        "portable",
+        "handy",
+        "mobil",
+        "natel",
+        "gsm",
+        "cep",
     ],
     &[
         "order", "invoice", "tracking", "account", "acct", "iban", "ssn", "nhs", "mrn", "passport",
-        "license", "licence", "member", "policy", "routing", "isbn", "sku", "ean", "serial",
-        "ticket", "case", "build", "version", "zip", "postcode", "postal", "cep", "plz",
+        "license", "licence", "dl", "cdl", "member", "policy", "routing", "aba", "isbn", "sku",
+        "ean", "serial", "ticket", "case", "build", "version", "zip", "postcode", "postal", "cep",
+        "plz",
     ],
     40,
     5,
@@ -87,6 +111,10 @@ impl Detector for PhoneDetector {
     }
 
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
+        // A phone number has at least seven digits.
+        if !input.has(super::features::Feature::Digits7) {
+            return;
+        }
         let text = input.text();
         for m in self.candidate.find_iter(text) {
             let (start, end) = trim_candidate(text, m.start(), m.end());
@@ -105,6 +133,11 @@ impl Detector for PhoneDetector {
                     let punctuated = text[s..].starts_with(['+', '('])
                         || text[s..e].contains(['-', '.', '/', ')']);
                     if i > 0 && !punctuated {
+                        return None;
+                    }
+                    // Nor one cut from a longer list of plain groups ("04 11 23 31 38
+                    // 47"): where the number would end is a guess.
+                    if j < groups.len() && !punctuated {
                         return None;
                     }
                     match self.check(input, s, e) {
@@ -150,7 +183,11 @@ impl PhoneDetector {
         if digits < 7 {
             return Check::NotANumber;
         }
-        if !is_number_token(text, start, end) || next_to_code(text, start, end) {
+        // "2025-03-02 14:05:19": a date and the hour of a time, not a number.
+        let b = text.as_bytes();
+        let time_after =
+            b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if time_after || !is_number_token(text, start, end) || next_to_code(text, start, end) {
             return Check::NotANumber;
         }
         if !(7..=15).contains(&digits)
@@ -167,7 +204,7 @@ impl PhoneDetector {
         // anything but a phone number; without one it may be any ID and needs context.
         let bare_base = if cand.starts_with('0') { 0.55 } else { 0.4 };
         let may_be_bare = bare_base >= 0.5 || ev == Evidence::Supports;
-        let Some(kind) = classify(&self.rules, cand, may_be_bare) else {
+        let Some(kind) = classify(&self.rules, cand, may_be_bare, ev == Evidence::Supports) else {
             return Check::Invalid;
         };
         let score = match kind {
@@ -238,16 +275,23 @@ enum Kind {
 /// Classify a candidate. `may_be_bare` is false when a bare digit run could not
 /// reach the reporting threshold anyway (no trunk prefix, no context), so the
 /// costly metadata check is skipped for it.
-fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool) -> Option<Kind> {
+fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool, context: bool) -> Option<Kind> {
     let t = cand.trim_start();
     if t.starts_with("00") || t.starts_with('+') || t.starts_with("(+") {
         // "+44 (0)20 …": the bracketed trunk prefix is not dialled from abroad.
-        let number = strip_extension(t).replace("(0)", "");
-        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        let number = strip_extension(t);
+        let mut buf = DigitBuf::default();
+        let mut rest = number;
+        while let Some(i) = rest.find("(0)") {
+            buf.push_digits(&rest[..i]);
+            rest = &rest[i + 3..];
+        }
+        buf.push_digits(rest);
+        let digits = buf.as_str();
         let digits = if t.starts_with("00") {
-            &digits[2..]
+            digits.get(2..)?
         } else {
-            &digits[..]
+            digits
         };
         return rules
             .valid_international(digits)
@@ -263,13 +307,20 @@ fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool) -> Option<Kind> {
     if !formatted && !may_be_bare {
         return None;
     }
-    let national: String = strip_extension(t)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    let valid = nanp_valid(&national)
+    let mut buf = DigitBuf::default();
+    buf.push_digits(strip_extension(t));
+    let national = buf.as_str();
+    // 3-3-4 without a trunk 0 is how North American (and NHS) numbers are
+    // grouped: such a number that is not a valid NANP number is no other
+    // country's phone number ("799 193 9201", a check-invalid NHS look-alike).
+    if !t.starts_with('0') && !nanp_valid(national) && is_three_three_four(t) {
+        return None;
+    }
+    let valid = nanp_valid(national)
         || NATIONAL_REGIONS.iter().any(|&region| {
-            plausible_national(region, t, &national) && rules.valid_national(region, &national)
+            (context || !CONTEXT_ONLY_REGIONS.contains(&region))
+                && plausible_national(region, t, national)
+                && rules.valid_national(region, national)
         });
     if !valid {
         return None;
@@ -320,6 +371,8 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
         "BR" => (10..=12).contains(&n),
         "IN" => (10..=11).contains(&n),
         "CN" => n == 11,
+        "TR" => n == 11,
+        "DK" | "NO" | "SG" | "HK" => n == 8,
         _ => (6..=13).contains(&n),
     };
     if !length_ok {
@@ -327,13 +380,17 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
     }
     match region {
         "DE" | "AT" => {
-            let groups: Vec<&str> = cand
+            // "(0 30) 4471 2290" is the old way of writing 030.
+            let mut groups = cand
+                .strip_prefix("(0 ")
+                .unwrap_or(cand)
                 .split([' ', '-', '/', '(', ')'])
-                .filter(|g| !g.is_empty())
-                .collect();
-            trunk_zero && groups.len() <= 3 && groups.first().is_some_and(|g| g.len() >= 3)
+                .filter(|g| !g.is_empty());
+            // Vienna's area code is 1: "01 58801 41270".
+            let first_ok = groups.next().is_some_and(|g| g.len() >= 2);
+            trunk_zero && first_ok && groups.count() <= 2
         }
-        "GB" | "FR" | "NL" | "BE" | "CH" | "IE" | "AU" | "JP" | "IL" | "SE" => trunk_zero,
+        "GB" | "FR" | "NL" | "BE" | "CH" | "IE" | "AU" | "JP" | "IL" | "SE" | "TR" => trunk_zero,
         // Mainland mobiles: 11 digits starting with 1, written as one run.
         "CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
         _ => true,
@@ -359,10 +416,13 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
 }
 
 fn strip_extension(cand: &str) -> &str {
-    let lower = cand.to_ascii_lowercase();
-    for marker in ["ext", "x", "#"] {
-        if let Some(i) = lower.rfind(marker) {
-            if i > 0 && lower[i..].bytes().any(|b| b.is_ascii_digit()) {
+    let b = cand.as_bytes();
+    for marker in [&b"ext"[..], b"x", b"#"] {
+        let found = (0..b.len().saturating_sub(marker.len() - 1))
+            .rev()
+            .find(|&i| b[i..i + marker.len()].eq_ignore_ascii_case(marker));
+        if let Some(i) = found {
+            if i > 0 && b[i..].iter().any(u8::is_ascii_digit) {
                 return &cand[..i];
             }
         }
@@ -370,22 +430,65 @@ fn strip_extension(cand: &str) -> &str {
     cand
 }
 
+/// The digits of a candidate, on the stack (candidates are checked by the dozen).
+#[derive(Default)]
+struct DigitBuf {
+    d: [u8; 32],
+    n: usize,
+}
+
+impl DigitBuf {
+    fn push_digits(&mut self, s: &str) {
+        for c in s.bytes().filter(u8::is_ascii_digit) {
+            if self.n < self.d.len() {
+                self.d[self.n] = c;
+                self.n += 1;
+            }
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits were pushed.
+        std::str::from_utf8(&self.d[..self.n]).unwrap_or("")
+    }
+}
+
+/// Whether the number part is grouped 3-3-4 with one kind of separator.
+fn is_three_three_four(s: &str) -> bool {
+    let mut lens = [0usize; 4];
+    let mut k = 0;
+    for g in s.split([' ', '-', '.']).filter(|g| !g.is_empty()) {
+        if k == 3 || !g.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        lens[k] = g.len();
+        k += 1;
+    }
+    k == 3 && lens[..3] == [3, 3, 4]
+}
+
 /// Groupings that belong to other identifiers: card numbers (4-4-4-4, 4-6-5),
 /// Brazilian postal codes (5-3) and SSNs (3-2-4).
 fn looks_like_other_number(s: &str) -> bool {
-    let groups: Vec<usize> = s
-        .split([' ', '-', '.'])
-        .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect();
     let all_digits = s
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.'));
-    all_digits
-        && matches!(
-            groups.as_slice(),
-            [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
-        )
+    if !all_digits {
+        return false;
+    }
+    let mut lens = [0usize; 5];
+    let mut k = 0;
+    for g in s.split([' ', '-', '.']).filter(|g| !g.is_empty()) {
+        if k == lens.len() {
+            return false;
+        }
+        lens[k] = g.len();
+        k += 1;
+    }
+    matches!(
+        &lens[..k],
+        [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
+    )
 }
 
 /// `12.03.2024`, `2024-03-12`, `05/09/25` or dotted versions with four or more parts.
@@ -394,18 +497,36 @@ fn looks_like_date_or_version(s: &str) -> bool {
     if s.starts_with('+') {
         return false;
     }
-    let dots = s.matches('.').count();
+    let dots = s.bytes().filter(|&c| c == b'.').count();
     if dots >= 3 {
-        return true;
+        // Dotted phone numbers: French 06.71.83.29.47, North American 1.312.847.2290.
+        let mut lens = [0usize; 6];
+        let mut k = 0;
+        for g in s.split('.') {
+            if k == lens.len() || g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            lens[k] = g.len();
+            k += 1;
+        }
+        let french = k == 5 && lens[..5] == [2; 5] && s.starts_with('0');
+        let nanp = k == 4 && lens[..4] == [1, 3, 3, 4] && s.starts_with('1');
+        return !(french || nanp);
     }
     for sep in ['.', '/', '-'] {
-        let parts: Vec<&str> = s.split(sep).collect();
-        if parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            let (a, b, c) = (parts[0].len(), parts[1].len(), parts[2].len());
+        let mut lens = [0usize; 3];
+        let mut k = 0;
+        let mut ok = true;
+        for p in s.split(sep) {
+            if k == 3 || p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                ok = false;
+                break;
+            }
+            lens[k] = p.len();
+            k += 1;
+        }
+        if ok && k == 3 {
+            let [a, b, c] = lens;
             if (a <= 2 && b <= 2 && (c == 2 || c == 4)) || (a == 4 && b <= 2 && c <= 2) {
                 return true;
             }

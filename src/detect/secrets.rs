@@ -106,6 +106,7 @@ impl SecretDetector {
         let any: Vec<String> = KNOWN.iter().map(|(_, p)| format!("(?:{p})")).collect();
         let cue_words = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(CUE_WORDS)
             .map_err(|e| BuildError::Automaton {
                 detector: "secrets".into(),

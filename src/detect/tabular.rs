@@ -25,22 +25,28 @@ impl Tables {
         if !text.contains('\n') {
             return Tables { blocks };
         }
-        let lines: Vec<(usize, usize)> = line_spans(text).collect();
-        for &delim in &DELIMITERS {
+        // One pass per line counts the fields of every delimiter at once.
+        let lines: Vec<(usize, usize, [usize; 4])> = line_spans(text)
+            .map(|(s, e)| {
+                let counts = if e - s > MAX_ROW_BYTES {
+                    [0; 4]
+                } else {
+                    count_all_fields(&text[s..e])
+                };
+                (s, e, counts)
+            })
+            .collect();
+        for (d, &delim) in DELIMITERS.iter().enumerate() {
             let mut i = 0;
             while i < lines.len() {
-                let (s, e) = lines[i];
-                let count = count_fields(&text[s..e], delim);
-                if count < min_fields(delim) || e - s > MAX_ROW_BYTES {
+                let (s, e, counts) = lines[i];
+                let count = counts[d];
+                if count < min_fields(delim) {
                     i += 1;
                     continue;
                 }
                 let mut j = i + 1;
-                while j < lines.len() {
-                    let (ls, le) = lines[j];
-                    if le - ls > MAX_ROW_BYTES || count_fields(&text[ls..le], delim) != count {
-                        break;
-                    }
+                while j < lines.len() && lines[j].2[d] == count {
                     j += 1;
                 }
                 if j - i >= 2 && looks_like_header(&text[s..e], delim) {
@@ -50,6 +56,11 @@ impl Tables {
             }
         }
         Tables { blocks }
+    }
+
+    /// Whether no table was found.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
     }
 
     /// The header cell above byte `pos`, if `pos` is in a data row of a table.
@@ -76,14 +87,22 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Number of fields on a line (delimiters outside quotes + 1), or 0 if none.
-fn count_fields(line: &str, delim: u8) -> usize {
-    let n = field_index(line, delim);
-    if n == 0 {
-        0
-    } else {
-        n + 1
+/// Number of fields on a line for each of `DELIMITERS` (delimiters outside quotes
+/// + 1, or 0 if none), in one pass.
+fn count_all_fields(line: &str) -> [usize; 4] {
+    let mut in_quotes = false;
+    let mut n = [0usize; 4];
+    for b in line.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => n[0] += 1,
+            b';' if !in_quotes => n[1] += 1,
+            b'\t' => n[2] += 1,
+            b'|' => n[3] += 1,
+            _ => {}
+        }
     }
+    n.map(|k| if k == 0 { 0 } else { k + 1 })
 }
 
 /// Index of the field that the end of `prefix` is in.

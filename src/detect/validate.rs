@@ -12,37 +12,58 @@ pub fn digits(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Up to 32 ASCII digits of a string, kept on the stack: validators run once per
+/// candidate and must not allocate. More than 32 digits read as 32 plus a marker
+/// digit, which no validator here accepts by length.
+struct DigitBuf {
+    d: [u8; 33],
+    n: usize,
+}
+
+impl std::ops::Deref for DigitBuf {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.d[..self.n]
+    }
+}
+
+fn digit_buf(s: &str) -> DigitBuf {
+    let mut buf = DigitBuf { d: [0; 33], n: 0 };
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        if buf.n == 33 {
+            break;
+        }
+        buf.d[buf.n] = b - b'0';
+        buf.n += 1;
+    }
+    buf
+}
+
 /// Luhn (mod 10) check over the digits of `s`.
 pub fn luhn(s: &str) -> bool {
-    let d = digits(s);
-    if d.is_empty() {
-        return false;
-    }
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &x)| {
-            let x = u32::from(x);
-            if i % 2 == 1 {
-                let y = x * 2;
-                if y > 9 {
-                    y - 9
-                } else {
-                    y
-                }
+    let mut sum = 0u32;
+    let mut n = 0usize;
+    for b in s.bytes().rev().filter(u8::is_ascii_digit) {
+        let x = u32::from(b - b'0');
+        sum += if n % 2 == 1 {
+            let y = x * 2;
+            if y > 9 {
+                y - 9
             } else {
-                x
+                y
             }
-        })
-        .sum();
-    sum % 10 == 0
+        } else {
+            x
+        };
+        n += 1;
+    }
+    n > 0 && sum % 10 == 0
 }
 
 /// A payment card number: a known issuer range with a length that issuer uses,
 /// and a valid Luhn check digit.
 pub fn credit_card(s: &str) -> bool {
-    let d = digits(s);
+    let d = digit_buf(s);
     let n = d.len();
     if !(12..=19).contains(&n) || d.iter().all(|&x| x == d[0]) {
         return false;
@@ -261,7 +282,7 @@ pub fn iban(s: &str) -> bool {
 
 /// UK NHS number: 10 digits whose tenth is the mod-11 check digit of the first nine.
 pub fn nhs(s: &str) -> bool {
-    let d = digits(s);
+    let d = digit_buf(s);
     if d.len() != 10 || d.iter().all(|&x| x == d[0]) {
         return false;
     }
@@ -284,25 +305,22 @@ const SAMPLE_SSNS: &[&str] = &["078051120", "219099999", "457555462", "123456789
 /// US SSN: area not 000, 666 or 9xx; group not 00; serial not 0000; not a
 /// published sample number; not all one digit.
 pub fn us_ssn(s: &str) -> bool {
-    let d = digits(s);
+    let d = digit_buf(s);
     if d.len() != 9 || d.iter().all(|&x| x == d[0]) {
         return false;
     }
     let area = u32::from(d[0]) * 100 + u32::from(d[1]) * 10 + u32::from(d[2]);
     let group = u32::from(d[3]) * 10 + u32::from(d[4]);
     let serial = d[5..].iter().fold(0u32, |a, &x| a * 10 + u32::from(x));
-    let compact: String = d.iter().map(|x| char::from(b'0' + x)).collect();
-    area != 0
-        && area != 666
-        && area < 900
-        && group != 0
-        && serial != 0
-        && !SAMPLE_SSNS.contains(&compact.as_str())
+    let sample = SAMPLE_SSNS
+        .iter()
+        .any(|sample| sample.bytes().zip(d.iter()).all(|(a, &x)| a - b'0' == x));
+    area != 0 && area != 666 && area < 900 && group != 0 && serial != 0 && !sample
 }
 
 /// ABA routing transit number checksum (3-7-1 weights).
 pub fn aba_routing(s: &str) -> bool {
-    let d = digits(s);
+    let d = digit_buf(s);
     if d.len() != 9 {
         return false;
     }
