@@ -564,3 +564,66 @@ fn public_half_loads_without_the_key() {
         Err(TlsError::NotInitialized { .. })
     ));
 }
+
+// ---------------------------------------------------------------- `scrim ca`
+
+fn scrim_ca(args: &[&str], data_dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_scrim"))
+        .arg("ca")
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn ca_commands_init_show_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = scrim_ca(&["show"], dir.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("scrim ca init"));
+
+    let out = scrim_ca(&["init"], dir.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ca = LocalCa::load(dir.path()).unwrap();
+    assert!(stdout.contains(&ca.fingerprint_sha256()), "{stdout}");
+    assert!(stdout.contains(CA_CERT_FILE), "{stdout}");
+    assert!(stdout.contains("created"), "{stdout}");
+
+    let out = scrim_ca(&["init"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already exists"));
+
+    let out = scrim_ca(&["show"], dir.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("CN=scrim local CA ("), "{stdout}");
+    assert!(stdout.contains("valid until:"), "{stdout}");
+
+    let out = scrim_ca(&["export"], dir.path());
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), ca.cert_pem());
+
+    let file = dir.path().join("exported.pem");
+    let out = scrim_ca(&["export", "--out", file.to_str().unwrap()], dir.path());
+    assert!(out.status.success());
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(exported, ca.cert_pem());
+    let key = std::fs::read_to_string(key_path(dir.path())).unwrap();
+    assert!(!exported.contains("PRIVATE"));
+    // The first two base64 lines of a P-256 PKCS#8 key carry the private scalar (the
+    // last one is the public point, which the certificate legitimately contains).
+    for line in key.lines().filter(|l| !l.starts_with("-----")).take(2) {
+        assert!(
+            !exported.contains(line),
+            "export never contains key material: {line:?}"
+        );
+    }
+
+    // A key others can read: `show` still prints the certificate, then fails on the key.
+    std::fs::set_permissions(key_path(dir.path()), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = scrim_ca(&["show"], dir.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("chmod 600"));
+}
