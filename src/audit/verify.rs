@@ -360,10 +360,13 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
     let mut expected_seq = 0u64;
     let mut prev = ChainHash::GENESIS;
     let mut last_id: Option<RecordId> = None;
-    let mut pending: Vec<TornSpan> = Vec::new();
+    // Unreadable spans not yet accounted for, with the whole records before them.
+    let mut pending: Vec<(TornSpan, u64)> = Vec::new();
     let mut retention: Vec<RetentionEvent> = Vec::new();
     let mut first_header = None;
     let mut newer_version = false;
+    // Records covered by the newest checkpoint that matched so far.
+    let mut last_good_checkpoint = 0u64;
     let mut broken = false;
     'segments: for (i, s) in segs.iter().enumerate() {
         let name = s.name();
@@ -400,7 +403,7 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
                     broken = true;
                     break;
                 } else {
-                    pending.push(span);
+                    pending.push((span, 0));
                 }
                 continue;
             }
@@ -426,6 +429,25 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
             ));
             broken = true;
             break;
+        }
+        if let Some((t, before)) = pending.first() {
+            if header.first_seq != expected_seq || header.prev != prev {
+                rep.problems.push(Problem {
+                    kind: ProblemKind::Damaged,
+                    segment: Some(segment::file_name(t.segment)),
+                    record: Some(*before),
+                    seq: Some(expected_seq),
+                    offset: Some(t.offset),
+                    checkpoint: None,
+                    detail: format!(
+                        "{} byte(s) that are not whole records, and the next segment does not continue \
+                         after the last whole one (records were cut here)",
+                        t.bytes
+                    ),
+                });
+                broken = true;
+                break;
+            }
         }
         if first_header.is_none() {
             if s.number == 1 && (header.first_seq != 0 || header.prev != ChainHash::GENESIS) {
@@ -525,15 +547,15 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
                     Ok(Record {
                         event: Event::Recovery(ev),
                         ..
-                    }) => pending.iter().all(|t| ev.torn.contains(t)),
+                    }) => pending.iter().all(|(t, _)| ev.torn.contains(t)),
                     _ => false,
                 };
                 if !acknowledged {
-                    let t = &pending[0];
+                    let (t, before) = &pending[0];
                     rep.problems.push(Problem {
                         kind: ProblemKind::Damaged,
                         segment: Some(segment::file_name(t.segment)),
-                        record: None,
+                        record: Some(*before),
                         seq: None,
                         offset: Some(t.offset),
                         checkpoint: None,
@@ -546,7 +568,7 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
                     broken = true;
                     break 'segments;
                 }
-                rep.recovered.append(&mut pending);
+                rep.recovered.extend(pending.drain(..).map(|(t, _)| t));
             }
             if last_id.is_some_and(|l| f.id <= l) {
                 p.kind = ProblemKind::IdOrder;
@@ -576,13 +598,16 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
                 for e in list {
                     if e.head == h {
                         rep.checkpoints_verified += 1;
+                        last_good_checkpoint = expected_seq;
                     } else {
                         p.kind = ProblemKind::CheckpointMismatch;
                         p.checkpoint = Some(e.source.clone());
                         p.detail = format!(
                             "the chain's first {expected_seq} records do not end in the head that checkpoint \
-                             {} signed: records up to here were rewritten",
-                            e.source
+                             {} signed: records between seq {last_good_checkpoint} and seq {} were rewritten \
+                             (and re-linked)",
+                            e.source,
+                            expected_seq - 1
                         );
                         rep.problems.push(p.clone());
                         broken = true;
@@ -593,12 +618,32 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
                 }
             }
         }
-        if let Some((at, _)) = scan.stop {
+        if let Some((at, why)) = scan.stop {
             let span = super::writer::torn_span(s.number, at, &bytes);
+            let whole = scan.records.len() as u64;
+            if let Some(next) = whole_frame_after(&bytes, at) {
+                // A crash tears only the end of what was being written; whole
+                // records after unreadable bytes mean the bytes were damaged.
+                rep.problems.push(Problem {
+                    kind: ProblemKind::Damaged,
+                    segment: Some(name.clone()),
+                    record: Some(whole),
+                    seq: Some(expected_seq),
+                    offset: Some(at as u64),
+                    checkpoint: None,
+                    detail: format!(
+                        "{}, yet a whole record follows at offset {next}: a record was altered or \
+                         overwritten here (or a power loss wrote pages out of order)",
+                        why.describe()
+                    ),
+                });
+                broken = true;
+                break;
+            }
             if last {
                 rep.torn_tail.push(span);
             } else {
-                pending.push(span);
+                pending.push((span, whole));
             }
         }
     }
@@ -615,7 +660,8 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
         return Ok(rep);
     }
     // Torn spans before an empty newest segment: a crash while recovering.
-    rep.torn_tail.splice(0..0, pending);
+    rep.torn_tail
+        .splice(0..0, pending.into_iter().map(|(t, _)| t));
 
     if let Some(h) = &first_header {
         if h.segment > 1 {
@@ -682,6 +728,14 @@ pub fn verify(dir: &Path, options: &VerifyOptions) -> Result<VerifyReport, Audit
         ));
     }
     Ok(rep)
+}
+
+/// The offset of the first whole frame after `at`, if any.
+fn whole_frame_after(bytes: &[u8], at: usize) -> Option<usize> {
+    let magic = super::frame::MAGIC;
+    (at + 1..bytes.len().saturating_sub(super::frame::HEADER_LEN - 1))
+        .filter(|&i| bytes[i..].starts_with(&magic))
+        .find(|&i| super::frame::decode_at(bytes, i).is_ok())
 }
 
 /// Read checkpoints exported to a file (JSON lines, or one JSON object).

@@ -530,11 +530,22 @@ fn admin_get(base: &str, path: &str, qs: &str) -> anyhow::Result<String> {
         "GET {target} HTTP/1.1\r\nHost: {authority}\r\nAccept: application/json\r\n\
          User-Agent: scrim-cli\r\nConnection: close\r\n\r\n"
     )?;
+    // Read until the answer is complete (Content-Length or the last chunk),
+    // or the server closes the connection.
     let mut raw = Vec::new();
-    stream
-        .take(1 << 30)
-        .read_to_end(&mut raw)
-        .context("reading the admin API's answer")?;
+    let mut buf = [0u8; 64 * 1024];
+    while !response_complete(&raw) {
+        let n = stream
+            .read(&mut buf)
+            .context("reading the admin API's answer")?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if raw.len() > 1 << 30 {
+            bail!("the admin API's answer is over 1 GiB");
+        }
+    }
     let (status, body) = parse_http_response(&raw)?;
     if status != 200 {
         let msg = serde_json::from_str::<serde_json::Value>(&body)
@@ -546,7 +557,25 @@ fn admin_get(base: &str, path: &str, qs: &str) -> anyhow::Result<String> {
     Ok(body)
 }
 
-/// Status and body of an HTTP/1.1 response read to the end of the connection.
+/// Whether `raw` holds a whole HTTP response with a known length.
+fn response_complete(raw: &[u8]) -> bool {
+    let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+    let body = raw.len() - end - 4;
+    for l in head.split("\r\n") {
+        if let Some(v) = l.strip_prefix("content-length:") {
+            return v.trim().parse::<usize>().is_ok_and(|n| body >= n);
+        }
+        if l.starts_with("transfer-encoding:") && l.contains("chunked") {
+            return raw.ends_with(b"\r\n0\r\n\r\n") || (body == 5 && raw.ends_with(b"0\r\n\r\n"));
+        }
+    }
+    false
+}
+
+/// Status and body of an HTTP/1.1 response.
 fn parse_http_response(raw: &[u8]) -> anyhow::Result<(u16, String)> {
     let end = raw
         .windows(4)
@@ -684,5 +713,17 @@ mod tests {
         .unwrap();
         assert_eq!((s, b.as_str()), (400, "{\"a\":"));
         assert!(parse_http_response(b"garbage").is_err());
+        assert!(response_complete(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+        ));
+        assert!(!response_complete(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n{}"
+        ));
+        assert!(response_complete(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+        ));
+        assert!(!response_complete(
+            b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{}"
+        ));
     }
 }
