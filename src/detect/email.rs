@@ -14,7 +14,7 @@ const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 /// `at`/`dot` written out or bracketed. The domain must end in a common or
 /// two-letter TLD so that "meet at the office dot com" style prose does not match
 /// arbitrary words.
-const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
 
 /// Plain and obfuscated e-mail detector.
 #[derive(Debug)]
@@ -55,8 +55,9 @@ impl Detector for EmailDetector {
                 if local_end <= start || bytes[local_end - 1] == b'.' {
                     continue;
                 }
-                // Part of a URL's credentials (`user:pass@host`) is the secret detector's.
-                if start > 0 && bytes[start - 1] == b':' {
+                // Part of a URL's credentials (`user:pass@host`) is the secret
+                // detector's; `mailto:` is an address's own scheme.
+                if start > 0 && bytes[start - 1] == b':' && !text[..start].ends_with("mailto:") {
                     continue;
                 }
                 out.push(Finding {
@@ -68,7 +69,10 @@ impl Detector for EmailDetector {
                 });
             }
         }
-        if input.has(Feature::AtWord) {
+        // "[at]"/" at " words, or a real `@` with a spelled-out dot
+        // ("hello@carla-moretti[dot]it").
+        let spelled_dot = input.has(Feature::At) && contains_ignore_case(text, "dot");
+        if input.has(Feature::AtWord) || spelled_dot {
             for caps in self.obfuscated.captures_iter(text) {
                 let (Some(m), Some(local), Some(at), Some(domain)) = (
                     caps.get(0),
@@ -93,6 +97,12 @@ impl Detector for EmailDetector {
     }
 }
 
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether a match is a deliberately obfuscated address rather than prose.
 /// A bracketed `[at]` is deliberate; a bare " at " ("look at example.com") is only
 /// taken when the rest is obfuscated too ("dot") or the local part looks like one
@@ -106,6 +116,11 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
         let lower = s.to_ascii_lowercase();
         lower.contains(" dot ") || bracketed(s)
     };
+    // A plain `@` counts only with a spelled-out dot in the domain (a plain
+    // address is the plain pattern's).
+    if at == "@" {
+        return spelled_dot(domain);
+    }
     let local_like = local.contains(['.', '_', '+']) || local.bytes().any(|b| b.is_ascii_digit());
     spelled_dot(domain) || spelled_dot(local) || local_like
 }
@@ -141,6 +156,21 @@ mod tests {
         assert_eq!(found("o'brien@x.ie."), vec!["o'brien@x.ie"]);
         assert!(found("my email is info@presidio.").is_empty());
         assert!(found("hello-world here").is_empty());
+    }
+
+    /// Challenge-set regressions, named by their cause.
+    #[test]
+    fn regressions() {
+        // `mailto:` is not a credential URL's `user:`
+        assert_eq!(
+            found(r#"<a href="mailto:support.dpo@helvetia-pharma.ch?subject=x">"#),
+            vec!["support.dpo@helvetia-pharma.ch"]
+        );
+        // a real `@` with a spelled-out dot
+        assert_eq!(
+            found("write to hello@carla-moretti[dot]it today"),
+            vec!["hello@carla-moretti[dot]it"]
+        );
     }
 
     #[test]

@@ -274,7 +274,8 @@ static SSN_CONTEXT: ContextRule = ContextRule::new(
     ],
     &[
         "phone", "tel", "zip", "order", "invoice", "account", "acct", "routing", "passport",
-        "license", "licence", "member", "mrn", "tracking", "ticket",
+        "license", "licence", "member", "mrn", "tracking", "ticket", "part", "serial", "sn",
+        "model", "item", "sku", "catalog", "lot",
     ],
     40,
     10,
@@ -486,6 +487,9 @@ mod tests {
         assert!(!has("order 078051121", Label::UsSsn, "078051121"));
         assert!(!has("SSN ***-**-1234", Label::UsSsn, "1234"));
         assert!(!has("SSN 666-05-1123", Label::UsSsn, "666-05-1123"));
+        // regression: part, serial and model numbers shaped like SSNs
+        assert!(!has("Part number 412-55-8890", Label::UsSsn, "412-55-8890"));
+        assert!(!has("serial SN 512-44-9021", Label::UsSsn, "512-44-9021"));
     }
 
     #[test]

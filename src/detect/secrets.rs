@@ -60,6 +60,17 @@ const CUE_WORDS: &[&str] = &[
     "credential",
     "auth",
     "bearer",
+    "identified",
+    "client(",
+    "mysql",
+    " -u ",
+    "kennwort",
+    "contrase",
+    "senha",
+    "wachtwoord",
+    "lösenord",
+    "hasło",
+    "heslo",
 ];
 
 const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
@@ -70,7 +81,21 @@ const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@"'<>]*:[^\s"'<
 
 /// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
 /// says it holds a credential.
-const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.\-]*(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|credentials?)[A-Za-z0-9_.\-]*)["']?\s*(?:=|:=|=>|:|\s)\s*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
+const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|passphrase|passwort|kennwort|contraseña|senha|wachtwoord|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|account[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|requirepass|masterauth|credentials?|[_\-]pass)[A-Za-z0-9_.\-]*)["']?[ \t]*(?:=|:=|=>|:|[ \t]|\n[ \t]*value:)[ \t]*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
+
+/// Credentials written in other shapes, each with its value in group `v`:
+/// `curl -u user:pass`, SQL `IDENTIFIED BY '…'`, `Authorization: Basic …`,
+/// positional `auth=("user", "pass")`, Twilio's `Client("AC…", "<token>")`,
+/// `mysql -p<password>`, a prose "mot de passe …" / "password is …".
+const OTHER_SHAPES: &[&str] = &[
+    r#"(?:^|\s)(?:-u|--user)[ =]["']?[^\s:"']+:(?P<v>[^\s"']{6,})"#,
+    r#"(?i)\bidentified\s+by\s+(?:password\s+)?['"](?P<v>[^'"\s]{6,})['"]"#,
+    r"(?i)\bauthorization:\s*basic\s+(?P<v>[A-Za-z0-9+/]{12,}={0,2})",
+    r#"\bauth\s*=\s*\(\s*["'][^"'\s]+["']\s*,\s*["'](?P<v>[^"'\s]{6,})["']\s*\)"#,
+    r#"Client\(\s*["']AC[0-9a-f]{32}["']\s*,\s*["'](?P<v>[0-9a-f]{32})["']"#,
+    r"\bmysql(?:dump)?\b[^\n]*?\s-p(?P<v>[^\s-][^\s]{5,})",
+    r"(?i)\b(?:mot de passe|password|passwort|contraseña|senha)\s+(?:est|is|ist|es|é)\s+(?P<v>[^\s,;]{6,})",
+];
 
 const BEARER: &str = r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9._~+/\-]{16,}=*)";
 
@@ -86,6 +111,7 @@ pub struct SecretDetector {
     pem: Regex,
     credential_url: Regex,
     assignment: Regex,
+    other_shapes: Vec<Regex>,
     bearer: Regex,
     name_pem: Arc<str>,
     name_url: Arc<str>,
@@ -119,6 +145,10 @@ impl SecretDetector {
             pem: compile("pem", PEM)?,
             credential_url: compile("credential_url", CREDENTIAL_URL)?,
             assignment: compile("secret_assignment", ASSIGNMENT)?,
+            other_shapes: OTHER_SHAPES
+                .iter()
+                .map(|p| compile("secret_shapes", p))
+                .collect::<Result<_, _>>()?,
             bearer: compile("bearer", BEARER)?,
             name_pem: Arc::from("secret:pem_private_key"),
             name_url: Arc::from("secret:credential_url"),
@@ -188,6 +218,21 @@ impl Detector for SecretDetector {
                 push(start, end, score, &self.name_assignment);
             }
         }
+        for re in &self.other_shapes {
+            for caps in re.captures_iter(text) {
+                if let Some(v) = caps.name("v") {
+                    let value = v.as_str().trim_end_matches(['.', ')']);
+                    if !is_placeholder(value) && !value.contains("://") {
+                        push(
+                            v.start(),
+                            v.start() + value.len(),
+                            0.85,
+                            &self.name_assignment,
+                        );
+                    }
+                }
+            }
+        }
         for caps in self.bearer.captures_iter(text) {
             if let Some(v) = caps.name("value") {
                 let value = v.as_str();
@@ -201,13 +246,28 @@ impl Detector for SecretDetector {
 
 /// Score of a value assigned to a credential-like name, or `None` if it is not a secret.
 fn assignment_score(name: &str, value: &str) -> Option<f32> {
-    if is_placeholder(value) || value.contains("://") || is_reference(value) {
+    // "password policy: …", "DB_PASSWORD\n  valueFrom:": a key, not a value.
+    if is_placeholder(value) || value.contains("://") || is_reference(value) || value.ends_with(':')
+    {
         return None;
     }
     let name = name.to_ascii_lowercase();
-    let password_name = ["password", "passwd", "passphrase", "pwd"]
-        .iter()
-        .any(|w| name.contains(w));
+    let password_name = [
+        "password",
+        "passwd",
+        "passphrase",
+        "passwort",
+        "kennwort",
+        "contraseña",
+        "senha",
+        "wachtwoord",
+        "pwd",
+        "pass",
+        "requirepass",
+        "masterauth",
+    ]
+    .iter()
+    .any(|w| name.contains(w));
     // Names of things about credentials, not credentials: token_type, token_url, max_tokens…
     let meta_name = [
         "type", "url", "uri", "endpoint", "expir", "ttl", "length", "count", "max", "file", "path",
@@ -244,6 +304,8 @@ fn is_reference(value: &str) -> bool {
         || lower.starts_with("null")
         || lower.starts_with("none")
         || value.contains('(')
+        // The name of a secret held elsewhere: `existingSecretPasswordKey: postgres-password`.
+        || ["password", "passwd", "secret"].iter().any(|w| lower.contains(w))
 }
 
 /// Template values and examples: never real credentials.
@@ -385,6 +447,55 @@ mod tests {
             found("aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1'"),
             vec!["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1"]
         );
+    }
+
+    /// Challenge-set regressions, named by their cause: credential shapes that
+    /// were missed, and keys that were taken for values.
+    #[test]
+    fn regressions() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "curl -u deploy:Wq9!vR2#tLm8 https://x.io",
+                &["Wq9!vR2#tLm8"],
+            ),
+            (
+                "redis-server --requirepass r3d1s-S3cure-2024",
+                &["r3d1s-S3cure-2024"],
+            ),
+            (
+                r#"requests.get(u, auth=("svc_report", "Bx7$kP9!mQ2w"))"#,
+                &["Bx7$kP9!mQ2w"],
+            ),
+            (
+                r#"Client("AC0123456789abcdef0123456789abcdef", "e7c8772fe779f636238b27d6e04d18e3")"#,
+                &["e7c8772fe779f636238b27d6e04d18e3"],
+            ),
+            ("$db_pass = 'Lantern_88_Moss';", &["Lantern_88_Moss"]),
+            (
+                "CREATE USER etl IDENTIFIED BY 'qW3rty!Etl2025';",
+                &["qW3rty!Etl2025"],
+            ),
+            (
+                "AccountName=x;AccountKey=jhjwvSiiQi4t6Pv7vzA9Ac0ikns/+ilV+UDXHl==;",
+                &["jhjwvSiiQi4t6Pv7vzA9Ac0ikns/+ilV+UDXHl=="],
+            ),
+            ("Passwort: Sommer!2025-kr", &["Sommer!2025-kr"]),
+            (
+                "Authorization: Basic YWRtaW46V2ludGVyMjAyNCE=",
+                &["YWRtaW46V2ludGVyMjAyNCE="],
+            ),
+            (
+                "- name: DB_PASSWORD\n  value: \"k8s-Pg!Pass-4471\"",
+                &["k8s-Pg!Pass-4471"],
+            ),
+            ("Write a password policy: at least 12 characters", &[]),
+            ("existingSecretPasswordKey: postgres-password", &[]),
+            ("- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(found(text), want, "{text}");
+        }
     }
 
     #[test]
