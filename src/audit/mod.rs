@@ -96,7 +96,7 @@ pub use verify::{verify, Problem, ProblemKind, VerifyOptions, VerifyReport};
 
 use crate::detect::Label;
 use index::Index;
-use writer::{IndexJob, Job, Reply};
+use writer::{Counters, IndexJob, Job, Reply};
 
 /// The audit directory inside a scrim data directory: `<data_dir>/audit`.
 pub fn audit_dir(data_dir: &Path) -> PathBuf {
@@ -225,6 +225,22 @@ struct Inner {
     value_key: ValueKey,
     public_key: VerifyingKey,
     report: OpenReport,
+    counters: Arc<Counters>,
+}
+
+/// Counters since the log was opened (for the admin API's metrics).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriterMetrics {
+    /// Records made durable.
+    pub records: u64,
+    /// Group commits (one write and one fdatasync each).
+    pub commits: u64,
+    /// Bytes written to segments.
+    pub bytes: u64,
+    /// Failed commits (the first one poisons the writer).
+    pub failures: u64,
+    /// Checkpoints signed.
+    pub checkpoints: u64,
 }
 
 impl Drop for Inner {
@@ -274,7 +290,8 @@ impl AuditLog {
             .name("scrim-audit-index".into())
             .spawn(move || writer::run_indexer(idx, irx))
             .map_err(|e| AuditError::io(dir, e))?;
-        let w = writer::Writer::start(dir, config, signing, tail, itx)?;
+        let counters = Arc::new(Counters::default());
+        let w = writer::Writer::start(dir, config, signing, tail, itx, Arc::clone(&counters))?;
         let records = w.next_seq();
         let (tx, rx) = mpsc::channel::<Job>();
         let writer = std::thread::Builder::new()
@@ -298,6 +315,7 @@ impl AuditLog {
                     records,
                     indexed,
                 },
+                counters,
             }),
         })
     }
@@ -310,6 +328,20 @@ impl AuditLog {
     /// What opening found (torn tails recovered, records, index catch-up).
     pub fn open_report(&self) -> &OpenReport {
         &self.inner.report
+    }
+
+    /// Counters since open: records, group commits (fsyncs), bytes, failures,
+    /// checkpoints.
+    pub fn metrics(&self) -> WriterMetrics {
+        use std::sync::atomic::Ordering::Relaxed;
+        let c = &self.inner.counters;
+        WriterMetrics {
+            records: c.records.load(Relaxed),
+            commits: c.commits.load(Relaxed),
+            bytes: c.bytes.load(Relaxed),
+            failures: c.failures.load(Relaxed),
+            checkpoints: c.checkpoints.load(Relaxed),
+        }
     }
 
     /// The install's checkpoint public key, hex (what a witness pins).

@@ -22,7 +22,8 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
@@ -76,6 +77,16 @@ pub(crate) enum Job {
     Retention(mpsc::SyncSender<Result<Option<RetentionEvent>, AuditError>>),
     /// Answered once every record appended before it is indexed.
     IndexBarrier(mpsc::SyncSender<()>),
+}
+
+/// Counters the writer keeps (read by [`AuditLog::metrics`](super::AuditLog::metrics)).
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    pub records: AtomicU64,
+    pub commits: AtomicU64,
+    pub bytes: AtomicU64,
+    pub failures: AtomicU64,
+    pub checkpoints: AtomicU64,
 }
 
 /// Work for the indexer thread.
@@ -219,6 +230,7 @@ pub(crate) struct Writer {
     last_retention: Option<Instant>,
     indexer: mpsc::Sender<IndexJob>,
     buf: Vec<u8>,
+    counters: Arc<Counters>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -243,6 +255,7 @@ impl Writer {
         signing: SigningKey,
         tail: Tail,
         indexer: mpsc::Sender<IndexJob>,
+        counters: Arc<Counters>,
     ) -> Result<Writer, AuditError> {
         let checkpointed = checkpoint::load(dir)?
             .iter()
@@ -271,6 +284,7 @@ impl Writer {
             last_retention: None,
             indexer,
             buf: Vec::new(),
+            counters,
         };
         if w.file.is_none() {
             w.roll()?;
@@ -324,6 +338,10 @@ impl Writer {
         f.write_all(&self.buf)
             .and_then(|()| f.sync_data())
             .map_err(|e| AuditError::io(&path, e))?;
+        self.counters.commits.fetch_add(1, Ordering::Relaxed);
+        self.counters
+            .bytes
+            .fetch_add(self.buf.len() as u64, Ordering::Relaxed);
         self.seg_len += self.buf.len() as u64;
         self.buf.clear();
         Ok(())
@@ -393,6 +411,9 @@ impl Writer {
         }
         match result {
             Ok(()) => {
+                self.counters
+                    .records
+                    .fetch_add(done.len() as u64, Ordering::Relaxed);
                 for (reply, id) in done {
                     reply.send(Ok(id));
                 }
@@ -402,6 +423,7 @@ impl Writer {
             Err(e) => {
                 tracing::error!(error = %e, "audit write failed; refusing further appends (fail closed)");
                 self.poisoned = Some(e.to_string());
+                self.counters.failures.fetch_add(1, Ordering::Relaxed);
                 self.buf.clear();
                 for (reply, _) in done {
                     reply.send(Err(e.clone()));
@@ -428,6 +450,7 @@ impl Writer {
             Timestamp(now_ms()),
         );
         checkpoint::append(&self.dir, &cp)?;
+        self.counters.checkpoints.fetch_add(1, Ordering::Relaxed);
         self.checkpointed = self.next_seq;
         Ok(Some(cp))
     }
