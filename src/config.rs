@@ -77,8 +77,9 @@ struct RawProxy {
 #[serde(deny_unknown_fields)]
 struct RawUser {
     name: String,
-    /// SHA-256 of the password, hex (never the password itself).
-    password_sha256: String,
+    /// Argon2id PHC string of the password (`scrim hash-password`), never the
+    /// password itself.
+    password_hash: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,8 +124,8 @@ struct RawAudit {
 pub struct ProxyUser {
     /// User name.
     pub name: String,
-    /// SHA-256 of the password.
-    pub password_sha256: [u8; 32],
+    /// Argon2 PHC string of the password.
+    pub password_hash: String,
 }
 
 /// Upstream base URLs of gateway mode (`/openai/v1/…` → `{openai}/v1/…`).
@@ -259,15 +260,16 @@ impl Config {
         );
         let mut proxy_users = Vec::new();
         for u in p.proxy_users {
-            match hex::decode(&u.password_sha256).ok().and_then(|b| <[u8; 32]>::try_from(b).ok()) {
-                Some(h) => proxy_users.push(ProxyUser {
+            if crate::proxy::access::is_valid_password_hash(&u.password_hash) {
+                proxy_users.push(ProxyUser {
                     name: u.name,
-                    password_sha256: h,
-                }),
-                None => problems.push(format!(
-                    "proxy.proxy_users: password_sha256 of `{}` must be 64 hex digits (sha256sum of the password)",
+                    password_hash: u.password_hash,
+                });
+            } else {
+                problems.push(format!(
+                    "proxy.proxy_users: password_hash of `{}` must be an Argon2 PHC string ($argon2id$…); make one with `scrim hash-password`",
                     u.name
-                )),
+                ));
             }
         }
         for n in &p.client_networks {

@@ -345,3 +345,305 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gemini_and_anthropic_streams_are_redacted_and_restored() {
+    let h = start("gemini", |_| {}).await;
+    let body =
+        serde_json::json!({"contents": [{"role": "user", "parts": [{"text": pii_prompt()}]}]});
+    let (code, out, err) = post_json(
+        &h,
+        "/gemini/v1beta/models/gemini-1.5-flash:generateContent",
+        body.to_string(),
+    )
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_no_pii(&h.upstream.all_bodies());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = v["candidates"][0]["content"]["parts"][0]["text"]
+        .as_str()
+        .unwrap();
+    assert!(text.contains("jane.doe@example.com"), "{text}");
+
+    let body = serde_json::json!({"model": "claude-3-5-haiku", "max_tokens": 50, "stream": true,
+        "messages": [{"role": "user", "content": "Write to jane.doe@example.com about it."}]});
+    let (code, out, err) = post_json(&h, "/anthropic/v1/messages", body.to_string()).await;
+    assert_eq!(code, 0, "{err}");
+    assert_no_pii(&h.upstream.all_bodies());
+    let mut text = String::new();
+    for line in out.lines() {
+        if let Some(data) = line.strip_prefix("data: ") {
+            let v: serde_json::Value = serde_json::from_str(data).unwrap();
+            if let Some(t) = v["delta"]["text"].as_str() {
+                text.push_str(t);
+            }
+        }
+    }
+    assert!(text.contains("jane.doe@example.com"), "{text}");
+    assert!(out.contains("event: message_stop"), "{out}");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn images_and_websocket_upgrades_are_blocked_by_default() {
+    let h = start("media", |_| {}).await;
+    let body = serde_json::json!({"model": "gpt-4o", "messages": [{"role": "user", "content": [
+        {"type": "text", "text": "What is in this picture?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="}}
+    ]}]});
+    let (status, body) =
+        post_json_status(&h, "/openai/v1/chat/completions", body.to_string()).await;
+    assert_eq!(status, "403", "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["error"]["code"], "unsupported_content", "{body}");
+
+    let (code, out, err) = curl(vec![
+        "-w".into(),
+        "\n%{http_code}".into(),
+        gateway(&h, "/openai/v1/realtime?model=gpt-4o-realtime"),
+        "-H".into(),
+        "Connection: Upgrade".into(),
+        "-H".into(),
+        "Upgrade: websocket".into(),
+        "-H".into(),
+        "Sec-WebSocket-Version: 13".into(),
+        "-H".into(),
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==".into(),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.ends_with("\n403"), "{out}");
+    assert!(out.contains("unsupported_content"), "{out}");
+    assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_and_oversized_bodies_fail_closed_in_the_providers_format() {
+    let h = start("malformed", |c| c.max_body_bytes = 4096).await;
+    let (status, body) = post_json_status(
+        &h,
+        "/openai/v1/chat/completions",
+        "{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"jane.doe@example.com".into(),
+    )
+    .await;
+    assert_eq!(status, "400", "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(v["error"]["message"].is_string(), "{body}");
+    assert!(!body.contains("jane.doe"), "no value in the error: {body}");
+
+    let big = chat_body(&"lorem ipsum ".repeat(1000), false);
+    let (status, body) = post_json_status(&h, "/anthropic/v1/messages", big).await;
+    assert_eq!(status, "413", "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["type"], "error", "Anthropic's shape: {body}");
+    assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_clients_are_served_inside_intercepted_tls() {
+    let h = start("h2", |_| {}).await;
+    let bundle = h.dir.path().join("client-ca.pem");
+    std::fs::write(&bundle, h.running.shared.ca.cert_pem()).unwrap();
+    let url = format!(
+        "https://localhost:{}/v1/chat/completions",
+        h.upstream.addr.port()
+    );
+    let (code, out, err) = curl(vec![
+        "--http2".into(),
+        "-w".into(),
+        "\n%{http_version}".into(),
+        "--proxy".into(),
+        format!("http://{}", h.running.proxy_addr),
+        "--cacert".into(),
+        bundle.display().to_string(),
+        url,
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        chat_body(&pii_prompt(), false),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let (body, version) = out.rsplit_once('\n').unwrap();
+    assert_eq!(version, "2", "HTTP/2 negotiated with the client");
+    assert!(body.contains("jane.doe@example.com"), "restored: {body}");
+    assert_no_pii(&h.upstream.all_bodies());
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proxy_credentials_and_client_networks_are_enforced() {
+    let hash = scrim::proxy::access::hash_password("s3cret").unwrap();
+    let h = start("auth", move |c| {
+        c.proxy_users = vec![scrim::config::ProxyUser {
+            name: "ci".into(),
+            password_hash: hash,
+        }];
+    })
+    .await;
+    let bundle = h.dir.path().join("client-ca.pem");
+    std::fs::write(&bundle, h.running.shared.ca.cert_pem()).unwrap();
+    let via_proxy = |user: Option<&str>| {
+        let mut args = vec![
+            "-w".to_string(),
+            "\n%{http_code}".into(),
+            "--proxy".into(),
+            format!("http://{}", h.running.proxy_addr),
+            "--cacert".into(),
+            bundle.display().to_string(),
+            format!(
+                "https://localhost:{}/v1/chat/completions",
+                h.upstream.addr.port()
+            ),
+            "-d".into(),
+            chat_body("hello", false),
+        ];
+        if let Some(u) = user {
+            args.extend(["--proxy-user".to_string(), u.to_string()]);
+        }
+        curl(args)
+    };
+    // No or wrong credentials: 407 on CONNECT, nothing forwarded.
+    let (_, _, err) = via_proxy(None).await;
+    assert!(err.contains("407"), "{err}");
+    let (_, _, err) = via_proxy(Some("ci:wrong")).await;
+    assert!(err.contains("407"), "{err}");
+    assert_eq!(h.upstream.count(), 0);
+    // Right credentials, twice (the second is remembered, not re-hashed).
+    for _ in 0..2 {
+        let (code, out, err) = via_proxy(Some("ci:s3cret")).await;
+        assert_eq!(code, 0, "{err}");
+        assert!(out.ends_with("\n200"), "{out}");
+    }
+    assert_eq!(h.upstream.count(), 2);
+    h.running.stop().await;
+
+    let h = start("networks", |c| {
+        c.client_networks = vec!["10.0.0.0/8".into()]
+    })
+    .await;
+    let (status, body) =
+        post_json_status(&h, "/openai/v1/chat/completions", chat_body("hi", false)).await;
+    assert_eq!(status, "403", "{body}");
+    assert!(body.contains("client network"), "{body}");
+    assert_eq!(h.upstream.count(), 0);
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_and_batch_files_are_inspected() {
+    let h = start("uploads", |_| {}).await;
+    let dir = h.dir.path();
+    // A batch file (JSON Lines) with PII in its second line.
+    let batch = dir.join("batch.jsonl");
+    std::fs::write(
+        &batch,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"custom_id": "a", "body": {"messages": [{"role": "user", "content": "hello"}]}}),
+            serde_json::json!({"custom_id": "b", "body": {"messages": [{"role": "user", "content": pii_prompt()}]}}),
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = curl(vec![
+        gateway(&h, "/openai/v1/files"),
+        "-F".into(),
+        "purpose=batch".into(),
+        "-F".into(),
+        format!("file=@{};type=application/jsonl", batch.display()),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = curl(vec![
+        gateway(&h, "/openai/v1/batches/upload"),
+        "-H".into(),
+        "content-type: application/jsonl".into(),
+        "--data-binary".into(),
+        format!("@{}", batch.display()),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 2);
+    let received = h.upstream.all_bodies();
+    assert_no_pii(&received);
+    assert!(
+        received.contains("\"custom_id\":\"b\""),
+        "structure kept: {received}"
+    );
+    assert!(received.contains("purpose"), "other parts kept: {received}");
+
+    // A binary part (audio) cannot be inspected: blocked by default.
+    let audio = dir.join("a.mp3");
+    std::fs::write(
+        &audio,
+        [0xFFu8, 0xFB, 0x90, 0x64, 0x00, 0x0F, 0xF0, 0x00, 0xC3],
+    )
+    .unwrap();
+    let (code, out, err) = curl(vec![
+        "-w".into(),
+        "\n%{http_code}".into(),
+        gateway(&h, "/openai/v1/audio/transcriptions"),
+        "-F".into(),
+        "model=whisper-1".into(),
+        "-F".into(),
+        format!("file=@{};type=audio/mpeg", audio.display()),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.ends_with("\n403"), "{out}");
+    assert_eq!(h.upstream.count(), 2, "the audio did not go out");
+    h.running.stop().await;
+}
+
+/// CONNECT to the fake upstream through the proxy, then a TLS handshake naming
+/// `sni`; returns what a plain HTTP/1.1 request over it gets back.
+async fn connect_with_sni(h: &common::Harness, sni: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut tcp = tokio::net::TcpStream::connect(h.running.proxy_addr)
+        .await
+        .unwrap();
+    let target = format!("localhost:{}", h.upstream.addr.port());
+    tcp.write_all(format!("CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let mut head = [0u8; 256];
+    let n = tcp.read(&mut head).await.unwrap();
+    assert!(String::from_utf8_lossy(&head[..n]).starts_with("HTTP/1.1 200"));
+    let mut roots = rustls::RootCertStore::empty();
+    let der = h.running.shared.ca.cert_der().clone();
+    roots.add(der).unwrap();
+    let config = rustls::ClientConfig::builder_with_provider(scrim::tls::crypto_provider())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let connector = tokio_rustls::TlsConnector::from(std::sync::Arc::new(config));
+    let name = rustls_pki_types::ServerName::try_from(sni.to_string()).unwrap();
+    let Ok(mut tls) = connector.connect(name, tcp).await else {
+        return String::new();
+    };
+    let body = chat_body("hello", false);
+    let request = format!(
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: {sni}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    if tls.write_all(request.as_bytes()).await.is_err() {
+        return String::new();
+    }
+    let mut out = Vec::new();
+    let _ = tls.read_to_end(&mut out).await;
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sni_must_name_the_connect_host() {
+    let h = start("sni", |_| {}).await;
+    let ok = connect_with_sni(&h, "localhost").await;
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+    let smuggled = connect_with_sni(&h, "other.example").await;
+    assert!(smuggled.is_empty(), "{smuggled}");
+    assert_eq!(h.upstream.count(), 1);
+    h.running.stop().await;
+}

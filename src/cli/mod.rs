@@ -4,6 +4,7 @@
 mod audit_cmd;
 mod ca_cmd;
 mod detection;
+mod hash_password_cmd;
 mod input;
 mod policy_cmd;
 mod redact_cmd;
@@ -42,6 +43,8 @@ enum Command {
     /// Create, inspect and export the local CA that intercepted TLS is signed with.
     #[command(subcommand)]
     Ca(ca_cmd::CaCommand),
+    /// Read a proxy user's password from stdin; print the Argon2id hash for `proxy_users`.
+    HashPassword,
 }
 
 /// Options shared by the detection commands.
@@ -141,6 +144,7 @@ pub fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let result = match cli.command {
         Command::Run(args) => run_cmd::run(&args),
@@ -149,6 +153,7 @@ pub fn main() -> ExitCode {
         Command::Policy(cmd) => policy_cmd::run(&cmd),
         Command::Audit(cmd) => audit_cmd::run(&cmd),
         Command::Ca(cmd) => ca_cmd::run(&cmd),
+        Command::HashPassword => hash_password_cmd::run(),
     };
     match result {
         Ok(code) => code,

@@ -26,9 +26,9 @@ use super::Shared;
 use crate::detect::ner::NerError;
 use crate::detect::pipeline::ScanError;
 use crate::detect::Finding;
-use crate::inspect::json;
 use crate::inspect::provider::{self, ApiKind, Provider};
 use crate::inspect::InspectError;
+use crate::inspect::{json, multipart};
 use crate::policy::{evaluate, on_failure, Action, Decision, FailureKind, FlowFacts};
 use crate::redact::Pseudonyms;
 
@@ -89,11 +89,22 @@ struct Inspected {
     segments: Vec<json::Segment>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum BodyKind {
     Empty,
     Json,
+    /// JSON Lines (batch files): every string of every line.
+    JsonLines,
     Text,
+    /// `multipart/form-data` (file uploads): the text parts are segments.
+    Multipart {
+        boundary: String,
+        parts: Vec<multipart::Part>,
+        /// The part of each segment.
+        part_of_segment: Vec<usize>,
+        /// Parts that are not text (audio, images, archives).
+        binary_parts: usize,
+    },
 }
 
 /// Handle one inspected request (intercepted TLS, plain HTTP to an intercepted host,
@@ -142,6 +153,15 @@ pub async fn handle(
         }
     };
     audit.request_bytes = inspected.body.len() as u64;
+    if let BodyKind::Multipart { binary_parts, .. } = &inspected.kind {
+        if *binary_parts > 0 {
+            let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
+            audit.failure = Some(FailureKind::UnsupportedContent);
+            if decision.action != Action::Allow {
+                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            }
+        }
+    }
     if inspected.kind == BodyKind::Json {
         facts.model = provider::describe(&target, &inspected.body).model;
         audit.model = facts.model.clone();
@@ -229,14 +249,27 @@ pub async fn handle(
         }
         Action::Redact => {
             let mut pseudonyms = Pseudonyms::new();
-            let body = rewrite(
+            let body = match rewrite(
                 &shared,
                 &inspected,
                 &findings,
                 &owners,
                 &decision,
                 &mut pseudonyms,
-            );
+            ) {
+                Ok(b) => b,
+                Err(kind) => {
+                    // The redacted body cannot be rebuilt, and the original must
+                    // not go out: block, whatever `on_error` says.
+                    audit.failure = Some(kind);
+                    let mut block = decision;
+                    block.action = Action::Block;
+                    block.reason =
+                        format!("block: the redacted body could not be rebuilt ({kind})");
+                    return finish_blocked_or_failed(&shared, audit, block, provider, started)
+                        .await;
+                }
+            };
             if let Err(resp) = audit
                 .commit(&shared, &decision, Outcome::Forwarded, started)
                 .await
@@ -349,15 +382,42 @@ async fn inspect_request(
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|b| matches!(b, b'{' | b'['));
+    // `curl -d '{…}'` labels JSON as a form: treat a form that parses as JSON as
+    // JSON (a real form body never starts with `{` or `[`).
+    let form = content_type.starts_with("application/x-www-form-urlencoded");
     if content_type.contains("json")
         && !content_type.contains("jsonl")
         && !content_type.contains("ndjson")
-        || (content_type.is_empty() && looks_json)
+        || ((content_type.is_empty() || form) && looks_json)
     {
         let segments = json::segments(&decoded).map_err(|e| e.failure_kind())?;
         return Ok(Inspected {
             body: decoded,
             kind: BodyKind::Json,
+            segments,
+        });
+    }
+    if content_type.contains("jsonl") || content_type.contains("ndjson") {
+        let segments = multipart::jsonl_segments(&decoded).map_err(|e| e.failure_kind())?;
+        return Ok(Inspected {
+            body: decoded,
+            kind: BodyKind::JsonLines,
+            segments,
+        });
+    }
+    if content_type.starts_with("multipart/") {
+        let boundary = multipart::boundary(&content_type).ok_or(FailureKind::UndecodableBody)?;
+        let parts = multipart::parts(&decoded, &boundary).map_err(|e| e.failure_kind())?;
+        let (part_of_segment, segments) = multipart::text_segments(&parts).into_iter().unzip();
+        let binary_parts = multipart::binary_count(&parts);
+        return Ok(Inspected {
+            body: decoded,
+            kind: BodyKind::Multipart {
+                boundary,
+                parts,
+                part_of_segment,
+                binary_parts,
+            },
             segments,
         });
     }
@@ -379,7 +439,9 @@ async fn inspect_request(
     Err(FailureKind::UnsupportedContent)
 }
 
-/// Apply the decision's redactions to every segment and rebuild the body.
+/// Apply the decision's redactions to every segment and rebuild the body (an
+/// error when the body cannot be rebuilt safely, e.g. a replacement that would
+/// forge a multipart boundary).
 fn rewrite(
     shared: &Shared,
     inspected: &Inspected,
@@ -387,7 +449,7 @@ fn rewrite(
     owners: &[usize],
     decision: &Decision,
     pseudonyms: &mut Pseudonyms,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, FailureKind> {
     // Group the redactions per segment, keeping the decision's per-finding operators.
     let mut per_segment: Vec<Vec<(usize, crate::redact::Operator)>> =
         vec![Vec::new(); inspected.segments.len()];
@@ -409,14 +471,36 @@ fn rewrite(
         let new_value = crate::redact::apply_each(&seg.value, &list, Some(key), pseudonyms);
         replacements.push((seg_index, new_value));
     }
-    match inspected.kind {
-        BodyKind::Json => json::rewrite(&inspected.body, &inspected.segments, &replacements),
-        BodyKind::Text => replacements
+    match &inspected.kind {
+        BodyKind::Json => Ok(json::rewrite(
+            &inspected.body,
+            &inspected.segments,
+            &replacements,
+        )),
+        BodyKind::JsonLines => Ok(multipart::rewrite_jsonl(
+            &inspected.body,
+            &inspected.segments,
+            &replacements,
+        )),
+        BodyKind::Text => Ok(replacements
             .into_iter()
             .next()
             .map(|(_, v)| v.into_bytes())
-            .unwrap_or_else(|| inspected.body.clone()),
-        BodyKind::Empty => Vec::new(),
+            .unwrap_or_else(|| inspected.body.clone())),
+        BodyKind::Multipart {
+            boundary,
+            parts,
+            part_of_segment,
+            ..
+        } => {
+            let by_part: Vec<(usize, String)> = replacements
+                .into_iter()
+                .filter_map(|(seg, v)| Some((*part_of_segment.get(seg)?, v)))
+                .collect();
+            multipart::rewrite_parts(&inspected.body, parts, boundary, &by_part)
+                .map_err(|e| e.failure_kind())
+        }
+        BodyKind::Empty => Ok(Vec::new()),
     }
 }
 

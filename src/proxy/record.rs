@@ -133,7 +133,20 @@ impl AuditFacts {
         draft.sizes.request_bytes = self.request_bytes;
         draft.latency_ms = started.elapsed().as_millis() as u64;
         match shared.audit.append(draft).await {
-            Ok(id) => Ok(id),
+            Ok(id) => {
+                // The request's one log line: ids, names and counts, never a value
+                // (the reason lists labels, rule ids and counts).
+                tracing::info!(
+                    record = %id,
+                    provider = self.provider.as_str(),
+                    host = %self.flow.destination_host,
+                    path = %self.flow.path,
+                    decision = %decision.action,
+                    reason = %decision.reason,
+                    "request"
+                );
+                Ok(id)
+            }
             Err(e) => {
                 tracing::error!(error = %e, "audit write failed: blocking the request");
                 Err(respond::unavailable(

@@ -14,7 +14,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
-use super::access::Refusal;
+use super::access::{Quick, Refusal};
 use super::body::{self, Body};
 use super::flow::{self, Client, Destination};
 use super::Shared;
@@ -70,8 +70,21 @@ async fn entry(shared: Arc<Shared>, peer: SocketAddr, req: Request<Incoming>) ->
     let auth = req
         .headers()
         .get(header::PROXY_AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    let identity = match shared.access.check(peer.ip(), auth) {
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let checked = match shared.access.quick_check(peer.ip(), auth.as_deref()) {
+        Quick::Decided(result) => result,
+        // Argon2 is slow by design: verify on a blocking thread, never on the
+        // async workers.
+        Quick::NeedsVerify => {
+            let verifier = Arc::clone(&shared);
+            let header = auth.unwrap_or_default();
+            tokio::task::spawn_blocking(move || verifier.access.verify(&header))
+                .await
+                .unwrap_or(Err(Refusal::Credentials))
+        }
+    };
+    let identity = match checked {
         Ok(id) => id,
         Err(Refusal::Network) => {
             return simple(
@@ -292,6 +305,14 @@ where
             return;
         }
     };
+    // The destination is the CONNECT host; a client naming another server in its
+    // SNI gets nothing (no request smuggled to one host under another's name).
+    if let Some(sni) = tls.get_ref().1.server_name() {
+        if !sni.eq_ignore_ascii_case(&host) {
+            tracing::info!(host = %host, "TLS SNI differs from the CONNECT host: connection closed");
+            return;
+        }
+    }
     let service = service_fn(move |req: Request<Incoming>| {
         let shared = Arc::clone(&shared);
         let client = client.clone();
