@@ -2,6 +2,7 @@
 //! the fuzz targets check (`fuzz/fuzz_targets/{json_rewrite,sse}.rs`), run as
 //! property tests on every `cargo test`, plus one request → response walk
 //! through every stage the proxy uses.
+#![allow(clippy::unwrap_used)]
 
 use std::io::Write;
 use std::sync::Arc;
