@@ -9,19 +9,27 @@
 //!   are kept, minus the parts a deterministic finding covers (an e-mail inside a
 //!   name span stays an e-mail; a table's `name` column says PERSON even where the
 //!   model read the cell as a city);
+//! - dates are counted once: the date patterns decide every date written in a form
+//!   they can parse (their context rules say whether it is personal, and a date they
+//!   left out on purpose — a release date, a log timestamp — stays out); a model
+//!   DATE_TIME span counts only where no pattern finding overlaps it and the date
+//!   patterns cannot parse it on its own ("the 3rd of March", "15h40", forms in
+//!   languages they do not know), and not in a clause that says the date is not
+//!   personal;
 //! - the result goes through the usual merge (disjoint, sorted).
 //!
 //! Model results are cached by the SHA-256 of the text (bounded, FIFO), so a chat
 //! history resent with every turn costs only its new messages.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
 use super::context::{evidence, ContextRule, Evidence};
+use super::dates::DateDetector;
 use super::ner::{NerError, NerModel};
-use super::{merge, Engine, Finding, Label, Normalized};
+use super::{merge, Detector, Engine, Finding, Label, Normalized, ScanInput};
 
 /// Detection failed as a whole (the caller decides what that means).
 #[derive(Debug, Clone, thiserror::Error)]
@@ -193,6 +201,60 @@ fn hint_context(label: Label) -> Option<&'static ContextRule> {
     }
 }
 
+/// Words in a date's clause that say it is not a person's date (the model learnt
+/// most of these; this catches what it did not).
+static NOT_PERSONAL_DATE: ContextRule = ContextRule::in_clause(
+    &[
+        "release",
+        "released",
+        "version",
+        "changelog",
+        "published",
+        "deadline",
+        "takes effect",
+        "took effect",
+        "effective",
+        "holiday",
+        "founded",
+        "treaty",
+        "war",
+        "expires",
+        "expiry",
+        "support ends",
+        "end of life",
+        "eol",
+        "fiscal",
+        "quarter",
+        "sprint",
+        "launched",
+        "last modified",
+        "copyright",
+    ],
+    &[],
+    60,
+    30,
+);
+
+/// Whether the date patterns parse `span` on its own (no context): then the form is
+/// theirs to judge, and their verdict in context stands.
+fn patterns_know_date(span: &str) -> bool {
+    static DATES: OnceLock<Option<DateDetector>> = OnceLock::new();
+    let Some(dates) = DATES.get_or_init(|| DateDetector::new().ok()) else {
+        // Without the detector we cannot tell: the model's date is not counted.
+        return true;
+    };
+    let mut out = Vec::new();
+    dates.detect(&ScanInput::new(span), &mut out);
+    !out.is_empty()
+}
+
+/// Whether a model DATE_TIME span counts (see the module doc).
+fn model_date_counts(text: &str, f: &Finding) -> bool {
+    text.get(f.start..f.end)
+        .is_some_and(|span| !patterns_know_date(span))
+        && evidence(text, f.start, f.end, &NOT_PERSONAL_DATE) != Evidence::Supports
+}
+
 /// Fuse pattern findings (disjoint) with model findings (see the module doc).
 pub fn fuse(text: &str, patterns: Vec<Finding>, model: Vec<Finding>) -> Vec<Finding> {
     // Everything the deterministic detectors found (validated patterns, table
@@ -201,6 +263,12 @@ pub fn fuse(text: &str, patterns: Vec<Finding>, model: Vec<Finding>) -> Vec<Find
     let overlaps = |s: usize, e: usize| taken.iter().any(|&(ps, pe)| ps < e && s < pe);
     let mut all = patterns;
     for f in model {
+        if f.label == Label::DateTime {
+            if !overlaps(f.start, f.end) && model_date_counts(text, &f) {
+                all.push(f);
+            }
+            continue;
+        }
         if f.label.is_structured() {
             let supported = hint_context(f.label)
                 .is_some_and(|rule| evidence(text, f.start, f.end, rule) == Evidence::Supports);
@@ -285,10 +353,12 @@ mod tests {
 
     #[test]
     fn identifier_hints_need_context_and_no_pattern() {
-        let text = "passport X99 and code Y77";
+        // The second hint is beyond the 40-byte context window of "passport".
+        let text = "passport X99; the build server in the basement prints code Y77";
+        let y = text.find("Y77").unwrap();
         let hints = vec![
             f(9, 12, Label::UsPassport, 0.9),
-            f(22, 25, Label::UsPassport, 0.9),
+            f(y, y + 3, Label::UsPassport, 0.9),
         ];
         let out = fuse(text, vec![], hints);
         assert_eq!(out.len(), 1);
