@@ -192,7 +192,13 @@ pub(crate) fn recover(dir: &Path) -> Result<Tail, AuditError> {
         // A segment with records ends the walk: whatever is before it was
         // acknowledged when it was written. An empty one may follow a torn
         // segment whose recovery record never got written: look further back.
-        if !scan.records.is_empty() {
+        if let Some((_, range)) = scan.records.last() {
+            // Ids continue after the newest one even if newer segments are empty.
+            if let Some((_, _, last_id @ None)) = &mut state {
+                *last_id = serde_json::from_slice::<ChainFields>(&bytes[range.clone()])
+                    .ok()
+                    .map(|f| f.id);
+            }
             break;
         }
     }
