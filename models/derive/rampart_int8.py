@@ -23,6 +23,19 @@ from onnx import helper, numpy_helper
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 
+def unpack_q4(n, inits) -> np.ndarray:
+    """The float32 weight `[K, N]` of one MatMulNBits node (exact de-quantization)."""
+    at = {a.name: helper.get_attribute_value(a) for a in n.attribute}
+    k, n_out, bits, bs = at["K"], at["N"], at["bits"], at["block_size"]
+    if bits != 4 or len(n.input) != 3 or "bias" in at:
+        raise SystemExit(f"unexpected MatMulNBits node {n.name}")
+    q = numpy_helper.to_array(inits[n.input[1]])  # [N, k_blocks, bs/2] uint8
+    scales = numpy_helper.to_array(inits[n.input[2]]).reshape(n_out, -1)  # [N, k_blocks]
+    lo, hi = q & 0x0F, q >> 4
+    vals = np.stack([lo, hi], axis=-1).reshape(n_out, q.shape[1], bs).astype(np.float32)
+    return ((vals - 8.0) * scales[:, :, None]).reshape(n_out, -1)[:, :k].T.copy()  # [K, N]
+
+
 def dequantize(src: str, dst: str) -> None:
     m = onnx.load(src)
     g = m.graph
@@ -32,15 +45,7 @@ def dequantize(src: str, dst: str) -> None:
         if n.op_type != "MatMulNBits":
             new_nodes.append(n)
             continue
-        at = {a.name: helper.get_attribute_value(a) for a in n.attribute}
-        k, n_out, bits, bs = at["K"], at["N"], at["bits"], at["block_size"]
-        if bits != 4 or len(n.input) != 3 or "bias" in at:
-            raise SystemExit(f"unexpected MatMulNBits node {n.name}")
-        q = numpy_helper.to_array(inits[n.input[1]])  # [N, k_blocks, bs/2] uint8
-        scales = numpy_helper.to_array(inits[n.input[2]]).reshape(n_out, -1)  # [N, k_blocks]
-        lo, hi = q & 0x0F, q >> 4
-        vals = np.stack([lo, hi], axis=-1).reshape(n_out, q.shape[1], bs).astype(np.float32)
-        w = ((vals - 8.0) * scales[:, :, None]).reshape(n_out, -1)[:, :k].T.copy()  # [K, N]
+        w = unpack_q4(n, inits)
         wname = n.input[1] + "_f32"
         g.initializer.append(numpy_helper.from_array(w, wname))
         drop.update(n.input[1:])
