@@ -283,7 +283,9 @@ pub fn fuse(text: &str, patterns: Vec<Finding>, model: Vec<Finding>) -> Vec<Find
 }
 
 /// `f` minus the byte ranges in `taken` (sorted, disjoint), as separate findings;
-/// pieces with no letter or digit are dropped.
+/// pieces with no letter or digit are dropped. Punctuation is trimmed where a piece
+/// was cut, and at the model's own ends too except for organizations, whose names
+/// end in a full stop as often as not ("Pereira S.A.", "Vieira Ltda.").
 fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
     let mut pieces = Vec::new();
     let mut start = f.start;
@@ -296,6 +298,7 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
     if start < f.end {
         pieces.push((start, f.end));
     }
+    let keep_own_end = f.label == Label::Organization;
     pieces
         .into_iter()
         .filter_map(|(s, e)| {
@@ -305,9 +308,15 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
                     - piece
                         .trim_start_matches(|c: char| !c.is_alphanumeric())
                         .len());
-            let trimmed_end =
-                e - (piece.len() - piece.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
-            (trimmed_start < trimmed_end).then(|| Finding {
+            let trimmed_end = if keep_own_end && e == f.end {
+                e - (piece.len() - piece.trim_end().len())
+            } else {
+                e - (piece.len() - piece.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
+            };
+            let has_word = text
+                .get(trimmed_start..trimmed_end)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric));
+            (trimmed_start < trimmed_end && has_word).then(|| Finding {
                 start: trimmed_start,
                 end: trimmed_end,
                 ..f.clone()
@@ -376,5 +385,40 @@ mod tests {
         }
         assert_eq!(c.map.len(), 2);
         assert!(c.get(&[4; 32]).is_some() && c.get(&[0; 32]).is_none());
+    }
+
+    #[test]
+    fn organizations_keep_their_full_stop_and_dates_count_once() {
+        let text = "Paid Pereira S.A. on 4 May 2024.";
+        let org = f(5, 17, Label::Organization, 0.9);
+        assert_eq!(&text[5..17], "Pereira S.A.");
+        let pattern_date = f(21, 31, Label::DateTime, 0.9);
+        // The model's date overlaps the pattern's: counted once, as the pattern's.
+        let model_date = f(18, 31, Label::DateTime, 0.9);
+        let out = fuse(
+            text,
+            vec![pattern_date.clone()],
+            vec![org.clone(), model_date],
+        );
+        assert_eq!(out, vec![org, pattern_date]);
+        // A person's trailing punctuation is still trimmed.
+        let out = fuse("Ask Jo.", vec![], vec![f(4, 7, Label::Person, 0.9)]);
+        assert_eq!((out[0].start, out[0].end), (4, 6));
+    }
+
+    #[test]
+    fn model_dates_count_only_where_patterns_cannot_judge() {
+        // A form the date patterns parse: their verdict (here: none) stands.
+        let text = "Version 2.3 was released on 12 March 2024.";
+        let out = fuse(text, vec![], vec![f(28, 41, Label::DateTime, 0.9)]);
+        assert!(out.is_empty(), "{out:?}");
+        // A form they do not parse, in a personal clause: the model's.
+        let text = "Aisha's appointment is at 15h40.";
+        let out = fuse(text, vec![], vec![f(26, 31, Label::DateTime, 0.9)]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        // ...but not in a clause that says the date is not personal.
+        let text = "The office holiday starts at 15h40.";
+        let out = fuse(text, vec![], vec![f(29, 34, Label::DateTime, 0.9)]);
+        assert!(out.is_empty(), "{out:?}");
     }
 }

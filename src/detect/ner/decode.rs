@@ -9,7 +9,11 @@
 //!    separated only by spaces, commas, initials or `#`/`-` join, so a full name or a
 //!    contiguous address is one span. A state on its own is dropped (a state alone
 //!    is not LOCATION in the taxonomy).
-//! 4. The model's identifier kinds (e-mail, phone, URL, tax id, passport, licence,
+//! 4. Labels named like the taxonomy map directly: our model's ORGANIZATION and
+//!    DATE_TIME (personal dates; the fusion step counts a model date only where the
+//!    date patterns cannot judge it). ORGANIZATION is never a hint: its span stands
+//!    as found (minus what patterns claim).
+//! 5. The model's identifier kinds (e-mail, phone, URL, tax id, passport, licence,
 //!    bank account) are reported as *hints* with their taxonomy label; the fusion
 //!    step keeps them only where patterns agree or context supports them.
 //!
@@ -300,6 +304,10 @@ mod tests {
         "B-STREET_NAME",
         "B-BUILDING_NUMBER",
         "B-ROUTING_NUMBER",
+        "B-ORGANIZATION",
+        "I-ORGANIZATION",
+        "B-DATE_TIME",
+        "I-DATE_TIME",
     ];
 
     /// Build an encoding of whitespace-separated words, one token per word, and
@@ -376,5 +384,39 @@ mod tests {
             ]
         );
         assert!(decode("routing 021000021", &["O", "B-ROUTING_NUMBER"]).is_empty());
+    }
+
+    #[test]
+    fn organizations_and_dates_map_directly() {
+        assert_eq!(
+            decode(
+                "Jane works at Leeds General Infirmary since 3rd March 2019",
+                &[
+                    "B-GIVEN_NAME",
+                    "O",
+                    "O",
+                    "B-ORGANIZATION",
+                    "I-ORGANIZATION",
+                    "I-ORGANIZATION",
+                    "O",
+                    "B-DATE_TIME",
+                    "I-DATE_TIME",
+                    "I-DATE_TIME"
+                ]
+            ),
+            vec![
+                (Label::Person, "Jane".to_string()),
+                (Label::Organization, "Leeds General Infirmary".to_string()),
+                (Label::DateTime, "3rd March 2019".to_string())
+            ]
+        );
+        // Two organizations in a row stay two.
+        assert_eq!(
+            decode("Siemens Bosch", &["B-ORGANIZATION", "B-ORGANIZATION"]),
+            vec![
+                (Label::Organization, "Siemens".to_string()),
+                (Label::Organization, "Bosch".to_string())
+            ]
+        );
     }
 }

@@ -4,7 +4,8 @@
 //! "Jordan" alone is more often the country than a person in a prompt); a
 //! nationality or religion word is NRP, not a name; product names written in
 //! CamelCase are not people; a number alone is not a place unless a postal word
-//! says it is a postcode.
+//! says it is a postcode; products, services and protocols named as tools, periods
+//! and versions are not organizations; a date needs a digit and more than a year.
 
 use crate::detect::context::{evidence, ContextRule, Evidence};
 use crate::detect::Label;
@@ -412,6 +413,148 @@ const NOT_PLACES: &[&str] = &[
     "build",
 ];
 
+/// Products, services, vendors and programmes that prompts name as tools, and
+/// protocol and business acronyms: never ORGANIZATION on their own (TAXONOMY:
+/// "services/vendors named only as tools … are not ORGANIZATION").
+const NOT_ORGANIZATIONS: &[&str] = &[
+    "slack",
+    "stripe",
+    "github",
+    "gitlab",
+    "bitbucket",
+    "aws",
+    "amazon web services",
+    "s3",
+    "ec2",
+    "azure",
+    "gcp",
+    "google cloud",
+    "bigquery",
+    "jira",
+    "confluence",
+    "zoom",
+    "teams",
+    "microsoft teams",
+    "outlook",
+    "gmail",
+    "google docs",
+    "google sheets",
+    "google drive",
+    "excel",
+    "powerpoint",
+    "notion",
+    "trello",
+    "asana",
+    "figma",
+    "salesforce",
+    "hubspot",
+    "zendesk",
+    "intercom",
+    "twilio",
+    "sendgrid",
+    "mailchimp",
+    "paypal",
+    "shopify",
+    "wordpress",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "jenkins",
+    "circleci",
+    "github actions",
+    "datadog",
+    "grafana",
+    "prometheus",
+    "sentry",
+    "pagerduty",
+    "okta",
+    "auth0",
+    "cloudflare",
+    "vercel",
+    "netlify",
+    "heroku",
+    "postgresql",
+    "postgres",
+    "mysql",
+    "mongodb",
+    "redis",
+    "kafka",
+    "elasticsearch",
+    "nginx",
+    "chatgpt",
+    "copilot",
+    "vs code",
+    "whatsapp",
+    "telegram",
+    "signal",
+    "dropbox",
+    "onedrive",
+    "sharepoint",
+    "tableau",
+    "power bi",
+    "snowflake",
+    "databricks",
+    "airflow",
+    "quickbooks",
+    "xero",
+    "workday",
+    "docusign",
+    "calendly",
+    "venmo",
+    "zelle",
+    "medicare",
+    "medicaid",
+    "linux",
+    "ubuntu",
+    "windows",
+    "macos",
+    "ios",
+    "android",
+    "chrome",
+    "firefox",
+    "python",
+    "rust",
+    "java",
+    "api",
+    "sdk",
+    "cli",
+    "udp",
+    "tcp",
+    "http",
+    "https",
+    "grpc",
+    "graphql",
+    "rest",
+    "json",
+    "yaml",
+    "xml",
+    "csv",
+    "sql",
+    "oauth",
+    "saml",
+    "ldap",
+    "sso",
+    "mfa",
+    "vpn",
+    "dns",
+    "ssh",
+    "tls",
+    "ssl",
+    "kpi",
+    "okr",
+    "sla",
+    "eta",
+    "faq",
+    "gdpr",
+    "hipaa",
+    "pci dss",
+    "soc 2",
+    "cpu",
+    "gpu",
+    "ram",
+    "ssd",
+];
+
 static POSTAL: ContextRule = ContextRule::new(
     &[
         "zip",
@@ -456,8 +599,35 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                     && !(only_numbers && postal_context(text, start, end))
                 || span.parse::<std::net::IpAddr>().is_ok()
         }
+        Label::Organization => {
+            let single = !span.contains(char::is_whitespace);
+            NOT_ORGANIZATIONS.contains(&lower.trim_end_matches('.'))
+                || !span.chars().any(char::is_alphabetic)
+                || (single && !span.chars().any(char::is_uppercase))
+                || is_period_or_version(&lower)
+        }
+        Label::DateTime => {
+            let digits = span.chars().filter(char::is_ascii_digit).count();
+            // "yesterday", "next week" (relative: not DATE_TIME); "1998" (a year alone).
+            digits == 0 || (digits == 4 && span.trim().len() == 4)
+        }
         _ => false,
     }
+}
+
+/// "q3", "fy2024", "h1", "v2.3.1", "2.3": periods and versions, not organizations.
+fn is_period_or_version(lower: &str) -> bool {
+    let w = lower.trim();
+    let rest = w
+        .strip_prefix("fy")
+        .or_else(|| w.strip_prefix('q'))
+        .or_else(|| w.strip_prefix('h'))
+        .or_else(|| w.strip_prefix('v'))
+        .unwrap_or(w);
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
 }
 
 fn postal_context(text: &str, start: usize, end: usize) -> bool {
@@ -541,5 +711,29 @@ mod tests {
             "42 Baker Street",
             Label::Location
         ));
+        assert!(rejects("post it in Slack", "Slack", Label::Organization));
+        assert!(rejects("over UDP", "UDP", Label::Organization));
+        assert!(rejects("targets for Q3", "Q3", Label::Organization));
+        assert!(rejects("bump to v2.3.1", "v2.3.1", Label::Organization));
+        assert!(rejects("i work at the bank", "bank", Label::Organization));
+        assert!(!rejects(
+            "she works at Acme Corp",
+            "Acme Corp",
+            Label::Organization
+        ));
+        assert!(!rejects(
+            "admitted to Leeds General Infirmary",
+            "Leeds General Infirmary",
+            Label::Organization
+        ));
+        assert!(!rejects("employed by IBM", "IBM", Label::Organization));
+        assert!(rejects("we met yesterday", "yesterday", Label::DateTime));
+        assert!(rejects("back in 1998", "1998", Label::DateTime));
+        assert!(!rejects(
+            "born the 3rd of March 1987",
+            "the 3rd of March 1987",
+            Label::DateTime
+        ));
+        assert!(!rejects("pick-up at 15h40", "15h40", Label::DateTime));
     }
 }

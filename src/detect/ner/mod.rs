@@ -1,11 +1,15 @@
-//! The local NER detector: a transformer token classifier (Rampart, BERT) run by
-//! ONNX Runtime, for what no pattern finds — names, street addresses, cities.
+//! The local NER detector: a transformer token classifier (BERT) run by ONNX
+//! Runtime, for what no pattern finds — names, street addresses, cities,
+//! organizations, and dates written in forms no pattern knows. The default model is
+//! our own (`models/scrim-ner/`: Rampart fine-tuned with ORGANIZATION and personal
+//! DATE_TIME, see `models/train/`); Rampart itself is the fallback.
 //!
 //! ```text
 //! texts ─▶ tokenize (tokenizer.json, byte offsets) ─▶ windows of ≤ 512 tokens (overlapping)
 //!       ─▶ worker pool (dedicated threads, one ort Session each, bounded queue, timeout)
 //!       ─▶ logits ─▶ per token: label of the window where the token is most central
-//!       ─▶ decode BIO labels into spans ─▶ map to the taxonomy (PERSON, LOCATION…)
+//!       ─▶ decode BIO labels into spans ─▶ map to the taxonomy (PERSON, LOCATION,
+//!          ORGANIZATION, DATE_TIME…)
 //! ```
 //!
 //! Model-free failure is explicit: [`NerModel::load`] fails with an error naming
@@ -32,7 +36,8 @@ use crate::detect::Finding;
 pub struct NerConfig {
     /// `libonnxruntime.so`; default: found by [`ArtifactPaths::locate`].
     pub ort_library: Option<PathBuf>,
-    /// Directory with `onnx/model_q4.onnx` (or `model.onnx`), `tokenizer.json`, `config.json`.
+    /// Directory with `onnx/model_int8.onnx` (or `model.onnx`, `onnx/model_q4.onnx`),
+    /// `tokenizer.json`, `config.json`; default: our own model, else Rampart.
     pub model_dir: Option<PathBuf>,
     /// Worker threads, each with its own session (`Session::run` takes `&mut self`).
     pub pool_size: usize,
@@ -122,7 +127,7 @@ impl NerModel {
                 labels,
                 pool,
                 config,
-                name: Arc::from("ner:rampart"),
+                name: Arc::from(format!("ner:{}", paths.name)),
             }),
         })
     }
