@@ -38,6 +38,9 @@ use crate::policy::Action;
 /// Directory of the index inside the audit directory.
 pub const INDEX_DIR: &str = "index";
 
+/// How long opening waits for a lock a closed handle has not released yet.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Where a record's frame is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Loc {
@@ -110,13 +113,28 @@ pub(crate) fn action_byte(a: Action) -> u8 {
 
 impl Index {
     /// Open (or create) the index at `path`.
+    ///
+    /// sled 0.34 releases its directory lock lazily after the last handle is
+    /// dropped (spacejam/sled#1234), so a reopen right after a close can see
+    /// the lock for a few milliseconds: contention is retried for up to
+    /// [`LOCK_WAIT`]. A live proxy holds the lock far longer, so
+    /// [`AuditError::Locked`] still reports it.
     pub fn open(path: &Path) -> Result<Index, AuditError> {
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(64 << 20)
-            .flush_every_ms(Some(1000))
-            .open()
-            .map_err(|e| sled_open_error(path, e))?;
+        let start = std::time::Instant::now();
+        let db = loop {
+            let opened = sled::Config::new()
+                .path(path)
+                .cache_capacity(64 << 20)
+                .flush_every_ms(Some(1000))
+                .open()
+                .map_err(|e| sled_open_error(path, e));
+            match opened {
+                Err(AuditError::Locked { .. }) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        };
         let t = |name: &str| {
             db.open_tree(name).map_err(|e| AuditError::Index {
                 path: path.to_path_buf(),
