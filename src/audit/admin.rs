@@ -1,6 +1,6 @@
 //! The audit part of the admin API, as a plain function the admin server
 //! mounts: `GET /audit/query?…` and `GET /audit/stats?…` with the parameters of
-//! [`QueryFilter`](super::QueryFilter) (the same names as the CLI flags).
+//! [`QueryFilter`] (the same names as the CLI flags).
 //! `scrim audit query --admin URL` and `scrim audit stats --admin URL` call them.
 //!
 //! | path | answer (JSON) |
