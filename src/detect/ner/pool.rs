@@ -150,6 +150,11 @@ impl Pool {
         for (batch, len, rx) in pending {
             let remaining = deadline.saturating_duration_since(Instant::now());
             let logits = match rx.recv_timeout(remaining) {
+                // A result that arrives after the deadline is still late (the
+                // caller may have been descheduled while the worker ran).
+                Ok(_) if Instant::now() > deadline => {
+                    return Err(NerError::Timeout(timeout.as_millis() as u64))
+                }
                 Ok(r) => r?,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     return Err(NerError::Timeout(timeout.as_millis() as u64))
