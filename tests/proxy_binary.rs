@@ -5,76 +5,20 @@
 
 mod common;
 
-use std::process::Stdio;
-
-use common::{curl, pii_prompt, test_policy, FakeApi, TestCa, PII};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use common::process::{write_config, ScrimProcess};
+use common::{curl, pii_prompt, FakeApi, TestCa, PII};
+use tokio::io::AsyncReadExt;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scrim_run_serves_and_never_logs_pii() {
     let dir = common::tempdir::Dir::new("binary");
     let ca = TestCa::new(dir.path());
     let upstream = FakeApi::start(Some(std::sync::Arc::clone(&ca.server_config)), None).await;
-    let policy = dir.path().join("policy.toml");
-    std::fs::write(&policy, test_policy("1", "http://127.0.0.1:9/v1")).unwrap();
+    let config = write_config(dir.path(), &upstream, &ca, "http://127.0.0.1:9/v1");
     let base = format!("https://localhost:{}", upstream.addr.port());
-    let config = dir.path().join("scrim.toml");
-    std::fs::write(
-        &config,
-        format!(
-            r#"[proxy]
-listen = "127.0.0.1:0"
-admin_listen = "127.0.0.1:0"
-data_dir = "{data}"
-policies = ["{policy}"]
-intercept = ["localhost"]
-upstream_ca = ["{ca}"]
-
-[gateway]
-openai = "{base}"
-anthropic = "{base}"
-gemini = "{base}"
-"#,
-            data = dir.path().join("data").display(),
-            policy = policy.display(),
-            ca = ca.ca_pem_path.display(),
-        ),
-    )
-    .unwrap();
-
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_scrim"))
-        .args(["run", "--config"])
-        .arg(&config)
-        .env("RUST_LOG", "debug")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut printed = String::new();
-    let mut proxy = None;
-    let mut ca_file = None;
-    while let Some(line) =
-        tokio::time::timeout(std::time::Duration::from_secs(60), stdout.next_line())
-            .await
-            .unwrap()
-            .unwrap()
-    {
-        printed.push_str(&line);
-        printed.push('\n');
-        if let Some(rest) = line.trim().strip_prefix("proxy") {
-            proxy = rest.split_whitespace().next().map(str::to_string);
-        }
-        if let Some(rest) = line.trim().strip_prefix("export SSL_CERT_FILE=") {
-            ca_file = Some(rest.to_string());
-        }
-        if line.contains("backend `local`") {
-            break;
-        }
-    }
-    let proxy = proxy.unwrap_or_else(|| panic!("no proxy address in: {printed}"));
-    let ca_file = ca_file.unwrap_or_else(|| panic!("no SSL_CERT_FILE in: {printed}"));
+    let mut scrim = ScrimProcess::start(&config, "debug").await;
+    let (proxy, ca_file) = (scrim.proxy.clone(), scrim.ca_file.clone());
+    let mut printed = std::mem::take(&mut scrim.printed);
     assert!(printed.contains("export HTTPS_PROXY="), "{printed}");
     assert!(printed.contains("NODE_EXTRA_CA_CERTS="), "{printed}");
     assert!(
@@ -129,23 +73,19 @@ gemini = "{base}"
     }
     assert!(upstream.count() >= 2);
 
-    let pid = child.id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = tokio::time::timeout(std::time::Duration::from_secs(30), child.wait())
+    scrim.signal("TERM");
+    let exit = tokio::time::timeout(std::time::Duration::from_secs(30), scrim.child.wait())
         .await
         .unwrap()
         .unwrap();
     assert!(exit.success(), "clean exit on SIGTERM: {exit:?}");
-    while let Some(line) = stdout.next_line().await.unwrap() {
+    while let Some(line) = scrim.stdout.next_line().await.unwrap() {
         printed.push_str(&line);
         printed.push('\n');
     }
     let mut logs = String::new();
-    child
+    scrim
+        .child
         .stderr
         .take()
         .unwrap()

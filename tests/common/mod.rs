@@ -310,6 +310,8 @@ pub struct Harness {
     pub ca: TestCa,
 }
 
+pub mod process;
+
 pub mod tempdir {
     /// A temporary directory removed on drop.
     pub struct Dir(pub std::path::PathBuf);
