@@ -126,7 +126,9 @@ pub async fn route(
         .is_some_and(|v| v.starts_with("text/event-stream"));
     if stream && is_sse && rparts.status.is_success() {
         let (tx, out_body) = body::channel(16);
-        let model = requested_model.clone();
+        // Name the model that answered, as the OpenAI path does (the client
+        // learns its request was served locally).
+        let model = backend_model.clone();
         tokio::spawn(async move {
             let mut translator = AnthropicStream::new(&model);
             let mut incoming = incoming;
@@ -176,7 +178,7 @@ pub async fn route(
         }
     };
     let translated = if rparts.status.is_success() {
-        match openai_response_to_anthropic(&raw, &requested_model) {
+        match openai_response_to_anthropic(&raw, &backend_model) {
             Ok(b) => b,
             Err(_) => {
                 return respond::unavailable(
