@@ -100,7 +100,22 @@ impl ScrimProcess {
         }
     }
 
-    /// Send a signal (`TERM`, `KILL`) to the process.
+    /// Read its stderr in the background; the returned buffer grows as it logs.
+    pub fn collect_stderr(&mut self) -> std::sync::Arc<std::sync::Mutex<String>> {
+        let buffer = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut lines = BufReader::new(self.child.stderr.take().unwrap()).lines();
+        let sink = std::sync::Arc::clone(&buffer);
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = lines.next_line().await {
+                let mut b = sink.lock().unwrap();
+                b.push_str(&line);
+                b.push('\n');
+            }
+        });
+        buffer
+    }
+
+    /// Send a signal (`TERM`, `KILL`, `HUP`) to the process.
     pub fn signal(&self, name: &str) {
         let pid = self.child.id().unwrap();
         let status = std::process::Command::new("kill")
