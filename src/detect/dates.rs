@@ -19,12 +19,13 @@
 //! languages, Polish, Czech and Turkish, and CJK year-month-day forms; a leading
 //! weekday belongs to the span ("Tuesday, March 4, 2025"), a trailing full stop
 //! does not ("on 23 Feb."). Every candidate is checked against the calendar.
-//! Month names are found with one Aho-Corasick pass and the rest is parsed by hand
+//! Month names are found by looking up the words of the text (`words`), one pass,
+//! and the rest is parsed by hand
 //! around them: no regex runs over the text.
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::words::WordTable;
 
 use super::context::{evidence, ContextRule, Evidence};
 use super::features::Feature;
@@ -564,23 +565,17 @@ static APPOINTMENT: ContextRule = ContextRule::in_clause(
 /// Date and time detector.
 #[derive(Debug)]
 pub struct DateDetector {
-    /// Every month name, leftmost-longest ("september" over "sep").
-    month_names: AhoCorasick,
+    /// Every month name. A month counts only as a whole word (`written_date`
+    /// rejects one with a letter on either side), so the words of the text are
+    /// looked up instead of searching for names inside words.
+    month_names: WordTable<u32>,
     name: Arc<str>,
 }
 
 impl DateDetector {
     pub fn new() -> Result<Self, BuildError> {
         Ok(DateDetector {
-            month_names: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(MONTHS.iter().map(|(n, _)| n))
-                .map_err(|e| BuildError::Automaton {
-                    detector: "dates".into(),
-                    source: e,
-                })?,
+            month_names: WordTable::new(MONTHS.iter().copied()),
             name: Arc::from("pattern:date"),
         })
     }
@@ -621,9 +616,8 @@ impl Detector for DateDetector {
         let b = text.as_bytes();
         let mut dates: Vec<Cand> = Vec::new();
         numeric_dates(input, &mut dates);
-        for m in self.month_names.find_iter(text) {
-            let month = MONTHS[m.pattern().as_usize()].1;
-            if let Some(c) = written_date(b, m.start(), m.end(), month) {
+        for (start, end, month) in self.month_names.find_words(b, is_letter) {
+            if let Some(c) = written_date(b, start, end, month) {
                 dates.push(c);
             }
         }

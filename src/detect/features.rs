@@ -75,14 +75,23 @@ impl Features {
         while i < b.len() {
             let c = b[i];
             if c.is_ascii_alphabetic() {
-                // Most bytes are letters: skip them in a tight loop.
-                i += 1;
-                while i < b.len() && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                // Most bytes are letters: skip them eight at a time.
+                i = skip_letters(b, i + 1);
                 if i - run_start >= 26 {
                     bits |= Feature::LongAlnumRun as u32;
                 }
+                continue;
+            }
+            if c == b' ' {
+                // The next most common byte; all it can start is " at ".
+                run_start = i + 1;
+                if at(i + 1) | 0x20 == b'a'
+                    && at(i + 2) | 0x20 == b't'
+                    && matches!(at(i + 3), b' ' | b']' | b')' | b'}' | b'>')
+                {
+                    bits |= Feature::AtWord as u32;
+                }
+                i += 1;
                 continue;
             }
             if c.is_ascii_digit() {
@@ -191,6 +200,38 @@ impl Features {
     }
 }
 
+/// The index of the first byte at or after `i` that is not an ASCII letter (or
+/// `b.len()`), looking at eight bytes at once.
+fn skip_letters(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = non_letters(u64::from_le_bytes(chunk));
+        if others != 0 {
+            return i + others.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `w` that is not an ASCII letter. Folding the case
+/// bit maps letters, and only letters, into `a..=z`; the sums cannot carry from one
+/// byte into the next because the high bits are cleared first.
+fn non_letters(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let folded = (w | 0x20 * ONES) & !HIGH;
+    let from_a = folded + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = folded + (0x80 - u64::from(b'z') - 1) * ONES;
+    let letters = from_a & !past_z & !w & HIGH;
+    !letters & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +265,23 @@ mod tests {
         assert!(!Features::of("the cat sat").has(Feature::AtWord));
         assert!(Features::of("12:30").has(Feature::DigitColonDigit));
         assert!(Features::of(&"a".repeat(26)).has(Feature::LongAlnumRun));
+    }
+
+    #[test]
+    fn letters_are_skipped_exactly() {
+        for c in 0..=255u8 {
+            let mut chunk = *b"abcdefgh";
+            for k in 0..8 {
+                chunk[k] = c;
+                let want = chunk
+                    .iter()
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .unwrap_or(8);
+                assert_eq!(skip_letters(&chunk, 0), want, "byte {c:#x} at {k}");
+                chunk[k] = b'q';
+            }
+        }
+        assert_eq!(skip_letters(b"HelloWorld 1", 0), 10);
+        assert_eq!(skip_letters(b"ab", 0), 2);
     }
 }

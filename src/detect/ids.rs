@@ -239,10 +239,15 @@ impl Detector for ContextIdDetector {
         if input.has_tables() {
             for (start, end) in tokens(bytes) {
                 let token = &text[start..end];
+                // The token's own shape first: most cells are words, and finding the
+                // header of a cell costs a walk over its line.
+                if !candidate_token(token) {
+                    continue;
+                }
                 let Some(Cue::Is(label)) = header_cue(input, start) else {
                     continue;
                 };
-                if candidate_token(token) && fits(label, token) {
+                if fits(label, token) {
                     out.push(Finding {
                         start,
                         end,

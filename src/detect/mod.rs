@@ -31,6 +31,7 @@ mod patterns;
 mod phone;
 mod phone_meta;
 mod secrets;
+mod words;
 
 use std::fmt;
 use std::sync::Arc;

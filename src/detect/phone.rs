@@ -116,8 +116,13 @@ impl Detector for PhoneDetector {
             return;
         }
         let text = input.text();
-        for m in self.candidate.find_iter(text) {
-            let (start, end) = trim_candidate(text, m.start(), m.end());
+        let matches = candidate_segments(text).flat_map(|(s, e)| {
+            self.candidate
+                .find_iter(&text[s..e])
+                .map(move |m| (s + m.start(), s + m.end()))
+        });
+        for (m_start, m_end) in matches {
+            let (start, end) = trim_candidate(text, m_start, m_end);
             // A run of space-separated groups may hold several numbers, or one number
             // between other digits ("SD 20241 440-600-5124", "+44 20 7946 0958
             // (415) 555-0132"): from each group, the longest sub-run that is a valid
@@ -151,6 +156,73 @@ impl Detector for PhoneDetector {
     }
 }
 
+/// The parts of `text` the candidate regex needs to see: maximal runs of what a
+/// candidate can hold (digits, `+().-/#`, spaces, any non-ASCII byte since `\d`
+/// takes every script's digits, and the extension markers `ext`, `x` and
+/// `extension` as whole letter runs) with at least seven ASCII digits. No
+/// candidate crosses anything else and the regex has no look-around, so searching
+/// each part alone finds the same candidates as searching the whole text; a part
+/// with fewer digits holds no sub-run that `check` could accept. Prose is mostly
+/// letters, so the regex runs on a small fraction of the text, and not at all on
+/// most prompts.
+fn candidate_segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let letters = |i: usize| {
+        b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let start = i;
+            let mut digits = 0;
+            while i < b.len() {
+                let c = b[i];
+                if c.is_ascii_alphabetic() {
+                    let n = letters(i);
+                    if !matches!(&b[i..i + n], b"ext" | b"x" | b"extension") {
+                        break;
+                    }
+                    i += n;
+                } else if CANDIDATE_BYTES[usize::from(c)] {
+                    digits += usize::from(c.is_ascii_digit());
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = i;
+            // Past what ended the part: a word, or one other byte.
+            if i < b.len() {
+                i += letters(i).max(1);
+            }
+            if digits >= 7 {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
+/// The bytes a candidate is made of, but for the letters of its extension marker.
+static CANDIDATE_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x80;
+    while c < 256 {
+        t[c] = true;
+        c += 1;
+    }
+    let ascii = b"0123456789 +().-/#";
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Byte ranges of the space-separated groups of `[start, end)`.
 fn group_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut groups = Vec::new();
@@ -177,9 +249,13 @@ impl PhoneDetector {
     fn check(&self, input: &ScanInput<'_>, start: usize, end: usize) -> Check {
         let text = input.text();
         let cand = &text[start..end];
+        // Cheapest test first: most candidates are short numbers (the number part
+        // has at most the digits of the whole candidate).
+        if cand.bytes().filter(u8::is_ascii_digit).count() < 7 {
+            return Check::NotANumber;
+        }
         let number_part = strip_extension(cand);
         let digits = number_part.bytes().filter(u8::is_ascii_digit).count();
-        // Cheapest test first: most candidates are short numbers.
         if digits < 7 {
             return Check::NotANumber;
         }
@@ -196,17 +272,23 @@ impl PhoneDetector {
         {
             return Check::Invalid;
         }
-        let ev = match input.column_header(start) {
-            Some(h) if is_phone_header(h) => Evidence::Supports,
-            _ => evidence(text, start, end, &PHONE_CONTEXT),
+        // The context is looked at only when it matters: most candidates fail the
+        // metadata check whatever the words around them say.
+        let ev_once = std::cell::OnceCell::new();
+        let ev = || {
+            *ev_once.get_or_init(|| match input.column_header(start) {
+                Some(h) if is_phone_header(h) => Evidence::Supports,
+                _ => evidence(text, start, end, &PHONE_CONTEXT),
+            })
         };
         // A bare national number with a trunk prefix ("0498084209") is rarely
         // anything but a phone number; without one it may be any ID and needs context.
         let bare_base = if cand.starts_with('0') { 0.55 } else { 0.4 };
-        let may_be_bare = bare_base >= 0.5 || ev == Evidence::Supports;
-        let Some(kind) = classify(&self.rules, cand, may_be_bare, ev == Evidence::Supports) else {
+        let supported = || ev() == Evidence::Supports;
+        let Some(kind) = classify(&self.rules, cand, bare_base >= 0.5, &supported) else {
             return Check::Invalid;
         };
+        let ev = ev();
         let score = match kind {
             // A +country-code number is a phone number whatever the words around it;
             // contradicting context only lowers its confidence.
@@ -272,10 +354,16 @@ enum Kind {
     NationalBare,
 }
 
-/// Classify a candidate. `may_be_bare` is false when a bare digit run could not
-/// reach the reporting threshold anyway (no trunk prefix, no context), so the
+/// Classify a candidate. `trunk` says it starts with the trunk prefix 0; `context`
+/// (asked only when needed) whether its context supports a phone number. A bare
+/// digit run with neither could not reach the reporting threshold anyway, so the
 /// costly metadata check is skipped for it.
-fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool, context: bool) -> Option<Kind> {
+fn classify(
+    rules: &PhoneRules,
+    cand: &str,
+    trunk: bool,
+    context: &dyn Fn() -> bool,
+) -> Option<Kind> {
     let t = cand.trim_start();
     if t.starts_with("00") || t.starts_with('+') || t.starts_with("(+") {
         // "+44 (0)20 …": the bracketed trunk prefix is not dialled from abroad.
@@ -304,7 +392,7 @@ fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool, context: bool) ->
     let formatted = t
         .bytes()
         .any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
-    if !formatted && !may_be_bare {
+    if !formatted && !(trunk || context()) {
         return None;
     }
     let mut buf = DigitBuf::default();
@@ -318,8 +406,8 @@ fn classify(rules: &PhoneRules, cand: &str, may_be_bare: bool, context: bool) ->
     }
     let valid = nanp_valid(national)
         || NATIONAL_REGIONS.iter().any(|&region| {
-            (context || !CONTEXT_ONLY_REGIONS.contains(&region))
-                && plausible_national(region, t, national)
+            plausible_national(region, t, national)
+                && (!CONTEXT_ONLY_REGIONS.contains(&region) || context())
                 && rules.valid_national(region, national)
         });
     if !valid {
@@ -360,26 +448,28 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
     let digits_start = cand.trim_start_matches(['(', ' ']);
     let trunk_zero = digits_start.starts_with('0');
     let n = digits.len();
-    let length_ok = match region {
-        "GB" => (10..=11).contains(&n),
-        "FR" | "NL" | "CH" | "AU" => n == 10,
-        "BE" | "IL" => (9..=10).contains(&n),
-        "IE" | "SE" => (7..=10).contains(&n),
-        "JP" => (10..=11).contains(&n),
-        "ES" | "PT" | "PL" => n == 9,
-        "IT" => (6..=11).contains(&n),
-        "BR" => (10..=12).contains(&n),
-        "IN" => (10..=11).contains(&n),
-        "CN" => n == 11,
-        "TR" => n == 11,
-        "DK" | "NO" | "SG" | "HK" => n == 8,
+    // Compared as two bytes, not as strings: this runs for every region tried.
+    let region: [u8; 2] = region.as_bytes().try_into().unwrap_or_default();
+    let length_ok = match &region {
+        b"GB" => (10..=11).contains(&n),
+        b"FR" | b"NL" | b"CH" | b"AU" => n == 10,
+        b"BE" | b"IL" => (9..=10).contains(&n),
+        b"IE" | b"SE" => (7..=10).contains(&n),
+        b"JP" => (10..=11).contains(&n),
+        b"ES" | b"PT" | b"PL" => n == 9,
+        b"IT" => (6..=11).contains(&n),
+        b"BR" => (10..=12).contains(&n),
+        b"IN" => (10..=11).contains(&n),
+        b"CN" => n == 11,
+        b"TR" => n == 11,
+        b"DK" | b"NO" | b"SG" | b"HK" => n == 8,
         _ => (6..=13).contains(&n),
     };
     if !length_ok {
         return false;
     }
-    match region {
-        "DE" | "AT" => {
+    match &region {
+        b"DE" | b"AT" => {
             // "(0 30) 4471 2290" is the old way of writing 030.
             let mut groups = cand
                 .strip_prefix("(0 ")
@@ -390,9 +480,11 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
             let first_ok = groups.next().is_some_and(|g| g.len() >= 2);
             trunk_zero && first_ok && groups.count() <= 2
         }
-        "GB" | "FR" | "NL" | "BE" | "CH" | "IE" | "AU" | "JP" | "IL" | "SE" | "TR" => trunk_zero,
+        b"GB" | b"FR" | b"NL" | b"BE" | b"CH" | b"IE" | b"AU" | b"JP" | b"IL" | b"SE" | b"TR" => {
+            trunk_zero
+        }
         // Mainland mobiles: 11 digits starting with 1, written as one run.
-        "CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
+        b"CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
         _ => true,
     }
 }
@@ -417,6 +509,10 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
 
 fn strip_extension(cand: &str) -> &str {
     let b = cand.as_bytes();
+    // Every marker holds an `x` or is `#`: most candidates have neither.
+    if !b.iter().any(|&c| c | 0x20 == b'x' || c == b'#') {
+        return cand;
+    }
     for marker in [&b"ext"[..], b"x", b"#"] {
         let found = (0..b.len().saturating_sub(marker.len() - 1))
             .rev()
