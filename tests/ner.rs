@@ -17,7 +17,7 @@ fn model() -> &'static NerModel {
             timeout_ms: 300_000,
             ..NerConfig::default()
         })
-            .expect("model artifacts present (run bash scripts/setup.sh)")
+        .expect("model artifacts present (run bash scripts/setup.sh)")
     })
 }
 
