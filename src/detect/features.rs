@@ -225,7 +225,7 @@ fn skip_letters(b: &[u8], mut i: usize) -> usize {
 fn non_letters(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let folded = (w | 0x20 * ONES) & !HIGH;
+    let folded = (w | (0x20 * ONES)) & !HIGH;
     let from_a = folded + (0x80 - u64::from(b'a')) * ONES;
     let past_z = folded + (0x80 - u64::from(b'z') - 1) * ONES;
     let letters = from_a & !past_z & !w & HIGH;

@@ -81,6 +81,7 @@ pub struct ScanInput<'t> {
     features: features::Features,
     tables: std::sync::OnceLock<tabular::Tables>,
     runs: std::sync::OnceLock<Vec<numbers::Run>>,
+    lower: std::sync::OnceLock<String>,
 }
 
 impl<'t> ScanInput<'t> {
@@ -91,6 +92,7 @@ impl<'t> ScanInput<'t> {
             features: features::Features::of(text),
             tables: std::sync::OnceLock::new(),
             runs: std::sync::OnceLock::new(),
+            lower: std::sync::OnceLock::new(),
         }
     }
 
@@ -102,6 +104,12 @@ impl<'t> ScanInput<'t> {
     /// Whether the text has `f` (see `features`): the gate in front of a regex.
     pub fn has(&self, f: features::Feature) -> bool {
         self.features.has(f)
+    }
+
+    /// The text with ASCII letters lowercased (same length, same offsets), made
+    /// once: case-insensitive keyword tests on it need no case folding.
+    pub fn lowercase(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
     }
 
     /// The runs of digit groups in the text (see `numbers`), found once.

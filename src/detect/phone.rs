@@ -392,7 +392,7 @@ fn classify(
     let formatted = t
         .bytes()
         .any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
-    if !formatted && !(trunk || context()) {
+    if !(formatted || trunk || context()) {
         return None;
     }
     let mut buf = DigitBuf::default();

@@ -127,7 +127,7 @@ pub fn runs<'b>(
 /// Index of a pair of bytes in the pair bitmap (both bytes lowercased; the second
 /// is 0 for a one-byte word).
 fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
+    (usize::from(first) << 8) | usize::from(second)
 }
 
 /// The bytes of a word, ASCII letters lowercased, packed into one integer.
