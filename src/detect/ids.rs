@@ -317,6 +317,12 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
             continue;
         }
         if !c.is_ascii_alphanumeric() {
+            // The keyword's value was redacted already ("MRN <MEDICAL_RECORD_NUMBER>",
+            // "MRN ********"): it is bound, and the next number is not its value
+            // (redacting twice must give what redacting once gave).
+            if redacted_value_at(b, i) {
+                return None;
+            }
             // A sentence end stops the search; "No." and "#" are filler.
             if c == b'.' && b.get(i + 1) == Some(&b' ') && !filler_before(b, i) {
                 return None;
@@ -363,6 +369,30 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
         return (candidate_token(token) && fits(label, token)).then_some((s, e));
     }
     None
+}
+
+/// Whether a redaction operator's output starts at `i`: a placeholder
+/// (`<LABEL>`, `<LABEL_3>`, `<LABEL:3f9a01>`) or a mask of three or more `*`.
+fn redacted_value_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'*' => b[i..].iter().take_while(|&&c| c == b'*').count() >= 3,
+        b'<' => {
+            let rest = &b[i + 1..];
+            let name = rest
+                .iter()
+                .take_while(|c| c.is_ascii_uppercase() || **c == b'_')
+                .count();
+            let Some(close) = rest.iter().take(64).position(|&c| c == b'>') else {
+                return false;
+            };
+            name >= 2
+                && close >= name
+                && rest[name..close]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':'))
+        }
+        _ => false,
+    }
 }
 
 /// HL7 v2 identifiers typed `MR` (medical record number): the first component of
@@ -680,6 +710,11 @@ mod tests {
                 "PID|1||448812093^^^MAINHOSP^MR||DOE^JANE",
                 &[(Label::MedicalRecordNumber, "448812093")],
             ),
+            // a redacted value is the keyword's value: the next number is not
+            // (found by tests/detect_props.rs, redaction_is_idempotent)
+            ("MRN <MEDICAL_RECORD_NUMBER> 4111 4111", &[]),
+            ("MRN ******** 4111 4111", &[]),
+            ("DL <US_DRIVER_LICENSE:3f9a01c2> 482 913 776", &[]),
         ];
         for (text, want) in cases {
             let got = found(text);

@@ -180,7 +180,14 @@ fn hint_context(label: Label) -> Option<&'static ContextRule> {
     static PASSPORT: ContextRule = ContextRule::new(&["passport", "travel document"], &[], 40, 0);
     static LICENCE: ContextRule = ContextRule::new(
         &["license", "licence", "dl", "driver", "driving"],
-        &[],
+        &[
+            "booking",
+            "ref",
+            "reference",
+            "pnr",
+            "confirmation",
+            "flight",
+        ],
         40,
         0,
     );
@@ -229,6 +236,10 @@ static NOT_PERSONAL_DATE: ContextRule = ContextRule::in_clause(
         "launched",
         "last modified",
         "copyright",
+        // card expiry ("exp 09/27")
+        "exp",
+        "expiration",
+        "valid thru",
     ],
     &[],
     60,
@@ -270,8 +281,13 @@ pub fn fuse(text: &str, patterns: Vec<Finding>, model: Vec<Finding>) -> Vec<Find
             continue;
         }
         if f.label.is_structured() {
-            let supported = hint_context(f.label)
-                .is_some_and(|rule| evidence(text, f.start, f.end, rule) == Evidence::Supports);
+            // An identifier has a digit ("CDL", "NY" are words around one).
+            let has_digit = text
+                .get(f.start..f.end)
+                .is_some_and(|v| v.chars().any(|c| c.is_ascii_digit()));
+            let supported = has_digit
+                && hint_context(f.label)
+                    .is_some_and(|rule| evidence(text, f.start, f.end, rule) == Evidence::Supports);
             if supported && !overlaps(f.start, f.end) {
                 all.push(f);
             }
@@ -413,12 +429,21 @@ mod tests {
         let out = fuse(text, vec![], vec![f(28, 41, Label::DateTime, 0.9)]);
         assert!(out.is_empty(), "{out:?}");
         // A form they do not parse, in a personal clause: the model's.
-        let text = "Aisha's appointment is at 15h40.";
-        let out = fuse(text, vec![], vec![f(26, 31, Label::DateTime, 0.9)]);
+        let date = "3 марта 2019";
+        let text = format!("Aisha was born on {date}.");
+        let out = fuse(
+            &text,
+            vec![],
+            vec![f(18, 18 + date.len(), Label::DateTime, 0.9)],
+        );
         assert_eq!(out.len(), 1, "{out:?}");
         // ...but not in a clause that says the date is not personal.
-        let text = "The office holiday starts at 15h40.";
-        let out = fuse(text, vec![], vec![f(29, 34, Label::DateTime, 0.9)]);
+        let text = format!("The treaty was signed on {date}.");
+        let out = fuse(
+            &text,
+            vec![],
+            vec![f(25, 25 + date.len(), Label::DateTime, 0.9)],
+        );
         assert!(out.is_empty(), "{out:?}");
     }
 }

@@ -4,6 +4,9 @@
 //! And a helper that starts the real proxy in-process on free ports.
 #![allow(dead_code, clippy::unwrap_used)] // shared by several test crates; failures are test failures
 
+mod policy;
+pub use policy::test_policy;
+
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -369,32 +372,6 @@ pub async fn start(tag: &str, tweak: impl FnOnce(&mut scrim::config::Config)) ->
         dir,
         ca,
     }
-}
-
-/// The test policy: the shipped default with the `local` backend at `backend_url`
-/// (the default's is http://127.0.0.1:8081/v1), and the on-premises exemption for
-/// special categories narrowed to `*.internal`: the fake "cloud" upstream listens
-/// on `localhost`, which the shipped rule treats as inside the organisation.
-pub fn test_policy(version: &str, backend_url: &str) -> String {
-    format!(
-        r#"[policy]
-name = "test"
-version = "{version}"
-extends = ["default.toml"]
-
-[backends.local]
-base_url = "{backend_url}"
-api = "openai"
-models = {{ "*" = "tiny" }}
-
-[[rule]]
-id = "gdpr.special-categories-on-premises"
-labels = ["NRP"]
-categories = ["gdpr:special"]
-action = "allow"
-destination = ["*.internal"]
-"#
-    )
 }
 
 /// Run curl with arguments; returns (exit code, stdout, stderr).

@@ -1,6 +1,8 @@
 //! From per-token label probabilities to taxonomy spans.
 //!
-//! 1. Each token takes its most probable label (`O`, `B-X`, `I-X`).
+//! 1. Each word takes the most probable label (`O`, `B-X`, `I-X`) of its word
+//!    pieces' mean probabilities, and every piece of the word takes it: an entity
+//!    never starts or ends inside a word ("hunting|ton's" is one word, labelled once).
 //! 2. Tokens of the same kind join into one span when they touch (word pieces, an
 //!    e-mail restarting with `B-` after `@`) or when the second is an `I-` label.
 //!    (Rampart often gives word pieces `B-`, so touching matters more than BIO.)
@@ -56,6 +58,8 @@ struct Class {
 #[derive(Debug)]
 pub struct LabelMap {
     labels: Vec<Class>,
+    /// Per class, the index of the first class of the same entity type.
+    bases: Vec<usize>,
 }
 
 impl LabelMap {
@@ -79,19 +83,32 @@ impl LabelMap {
                 .ok_or_else(|| bad("id2label ids are not 0..n"))?;
             *slot = parse_label(name);
         }
-        Ok(LabelMap { labels })
+        Ok(LabelMap::new(labels))
+    }
+
+    fn new(labels: Vec<Class>) -> LabelMap {
+        let bases = labels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| labels.iter().position(|o| o.base == c.base).unwrap_or(i))
+            .collect();
+        LabelMap { labels, bases }
     }
 
     /// From label names directly (tests).
     #[cfg(test)]
     pub fn from_names(names: &[&str]) -> LabelMap {
-        LabelMap {
-            labels: names.iter().map(|n| parse_label(n)).collect(),
-        }
+        LabelMap::new(names.iter().map(|n| parse_label(n)).collect())
     }
 }
 
 impl LabelMap {
+    /// The entity type of class `i`, whatever its B-/I- prefix: the index of the
+    /// first class with the same base.
+    fn base_index(&self, i: usize) -> usize {
+        self.bases.get(i).copied().unwrap_or(i)
+    }
+
     /// The full label name (`B-GIVEN_NAME`, `O`) of class `i`.
     pub fn name(&self, i: usize) -> &str {
         self.labels.get(i).map_or("O", |c| c.full.as_str())
@@ -150,8 +167,8 @@ pub fn spans(
     detector: &Arc<str>,
 ) -> Vec<Finding> {
     let mut pieces: Vec<Piece> = Vec::new();
-    for (t, row) in probs.iter().enumerate() {
-        let Some((best, &p)) = row.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
+    for (t, choice) in word_choices(enc, probs, labels).into_iter().enumerate() {
+        let Some((best, p)) = choice else {
             continue;
         };
         let (s, e) = enc.offsets[t];
@@ -165,12 +182,7 @@ pub fn spans(
         if *kind == Kind::Ignored {
             continue;
         }
-        // Same entity type, whatever the B-/I- prefix: the first class with this base.
-        let base = labels
-            .labels
-            .iter()
-            .position(|c| c.base == class.base)
-            .unwrap_or(best);
+        let base = labels.base_index(best);
         if let Some(last) = pieces.last_mut() {
             let touching = last.end == s;
             let same_word = t > 0 && enc.words[t].is_some() && enc.words[t] == enc.words[t - 1];
@@ -192,6 +204,48 @@ pub fn spans(
         });
     }
     group(text, pieces, detector)
+}
+
+/// Per token, the label (index, probability) of its word: the entity type with
+/// the most mean probability over the word's pieces (`B-X` and `I-X` count
+/// together, so a word whose pieces split between them is still an X), as that
+/// type's more probable class. Tokens outside any word decide alone.
+fn word_choices(enc: &Encoded, probs: &[Vec<f32>], labels: &LabelMap) -> Vec<Option<(usize, f32)>> {
+    let mut out = Vec::with_capacity(probs.len());
+    let mut t = 0;
+    while t < probs.len() {
+        let word = enc.words.get(t).copied().flatten();
+        let mut end = t + 1;
+        while word.is_some() && end < probs.len() && enc.words.get(end).copied().flatten() == word {
+            end += 1;
+        }
+        let n = (end - t) as f32;
+        let mut mean = vec![0.0f32; probs[t].len()];
+        for row in &probs[t..end] {
+            for (m, &x) in mean.iter_mut().zip(row) {
+                *m += x / n;
+            }
+        }
+        // Mass per entity type, keyed by the first class index of the type.
+        let mut mass = vec![0.0f32; mean.len()];
+        for (i, &m) in mean.iter().enumerate() {
+            mass[labels.base_index(i)] += m;
+        }
+        let choice = mass
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(base, &p)| {
+                let best = (0..mean.len())
+                    .filter(|&i| labels.base_index(i) == base)
+                    .max_by(|&a, &b| mean[a].total_cmp(&mean[b]))
+                    .unwrap_or(base);
+                (best, p)
+            });
+        out.extend(std::iter::repeat_n(choice, end - t));
+        t = end;
+    }
+    out
 }
 
 /// Blank and on one line: a line break ends an entity (a CSV row, a list item).
@@ -222,7 +276,16 @@ fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
             Kind::Ignored => continue,
         };
         if let Some(g) = groups.last_mut() {
-            let joinable = matches!(label, Label::Person | Label::Location);
+            // A surname read as a person right before the rest of a firm's name
+            // ("Collins-Powell", "Martin and Sons") belongs to the firm.
+            let gap = text.get(g.end..p.start).unwrap_or("x");
+            if label == Label::Organization
+                && g.label == Label::Person
+                && ((gap.len() <= 1 && gap.trim().is_empty()) || firm_connector(gap))
+            {
+                g.label = Label::Organization;
+            }
+            let joinable = matches!(label, Label::Person | Label::Location | Label::Organization);
             if joinable && g.label == label && joins(label, text.get(g.end..p.start).unwrap_or("x"))
             {
                 g.end = p.end;
@@ -240,6 +303,21 @@ fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
             probs: p.probs,
             only_state: is_state,
         });
+    }
+    for g in groups.iter_mut().filter(|g| g.label == Label::Organization) {
+        g.end = super::filters::trim_organization(text, g.start, g.end);
+        // "S.Com" + "." → "S.Com." (a dotted abbreviation keeps its last dot);
+        // "S.L.L.." → "S.L.L." (the sentence's full stop is not the firm's).
+        let span = text.get(g.start..g.end).unwrap_or("");
+        let last = span.rsplit(' ').next().unwrap_or("");
+        if span.ends_with("..") {
+            g.end -= 1;
+        } else if last.trim_end_matches('.').contains('.')
+            && !span.ends_with('.')
+            && text.get(g.end..).is_some_and(|r| r.starts_with('.'))
+        {
+            g.end += 1;
+        }
     }
     groups
         .into_iter()
@@ -263,6 +341,16 @@ fn is_number(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
+/// The words that join the names in a firm's name ("and Sons", "e figli", "&").
+fn firm_connector(gap: &str) -> bool {
+    gap.len() <= 6
+        && !gap.contains('\n')
+        && matches!(
+            gap.trim(),
+            "-" | "&" | "and" | "e" | "y" | "und" | "et" | "en"
+        )
+}
+
 /// Whether the text between two pieces of one group keeps them one entity.
 fn joins(label: Label, gap: &str) -> bool {
     if gap.contains('\n') {
@@ -284,6 +372,8 @@ fn joins(label: Label, gap: &str) -> bool {
         Label::Location => {
             gap.len() <= 4 && g.chars().all(|c| matches!(c, ',' | '#' | '-' | '/' | '.'))
         }
+        // "Ritacca, Zoppetto e Callegaro SPA", "Adadia & Asociados S.A."
+        Label::Organization => gap.len() <= 6 && (g.is_empty() || g == "," || firm_connector(gap)),
         _ => false,
     }
 }
@@ -410,13 +500,23 @@ mod tests {
                 (Label::DateTime, "3rd March 2019".to_string())
             ]
         );
-        // Two organizations in a row stay two.
+        // Two organizations stay two; one firm's name read in pieces is one.
         assert_eq!(
-            decode("Siemens Bosch", &["B-ORGANIZATION", "B-ORGANIZATION"]),
+            decode(
+                "Siemens or Bosch",
+                &["B-ORGANIZATION", "O", "B-ORGANIZATION"]
+            ),
             vec![
                 (Label::Organization, "Siemens".to_string()),
                 (Label::Organization, "Bosch".to_string())
             ]
+        );
+        assert_eq!(
+            decode(
+                "Martin and Sons",
+                &["B-SURNAME", "I-ORGANIZATION", "I-ORGANIZATION"]
+            ),
+            vec![(Label::Organization, "Martin and Sons".to_string())]
         );
     }
 }

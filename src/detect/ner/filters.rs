@@ -553,6 +553,61 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "gpu",
     "ram",
     "ssd",
+    // record and form abbreviations
+    "mrn",
+    "md",
+    "dob",
+    "ssn",
+    "nhs",
+    "iban",
+    "bic",
+    "swift",
+    "bearer",
+    "adm",
+    "disch",
+    "dx",
+    "hx",
+    "pmh",
+    "url",
+    "pin",
+    "otp",
+];
+
+/// Words around a span that make it a product, not an organization ("ordered the
+/// ThinkPad X1", "led the Corolla Hybrid integration").
+static PRODUCT: ContextRule = ContextRule::new(
+    &[
+        "ordered the",
+        "ordered a",
+        "ordered my",
+        "bought the",
+        "bought a",
+        "bought my",
+        "purchased the",
+        "purchased a",
+        "returned the",
+        "my new",
+        "integration",
+        "migration",
+        "rollout",
+        "plugin",
+        "firmware",
+        "charger",
+        "meetup",
+        "conference",
+        "webinar",
+        "summit",
+    ],
+    &[],
+    24,
+    24,
+);
+
+/// Generic nouns that follow a name without being part of it ("Klinikum Parchim
+/// clinic"); trimmed from the end of an organization span when lower-case.
+const TRAILING_GENERIC: &[&str] = &[
+    "clinic", "office", "branch", "team", "store", "site", "campus", "ward", "unit", "staff",
+    "account", "support", "portal", "app", "website",
 ];
 
 static POSTAL: ContextRule = ContextRule::new(
@@ -601,18 +656,102 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
         }
         Label::Organization => {
             let single = !span.contains(char::is_whitespace);
+            let last_word = lower.rsplit(char::is_whitespace).next().unwrap_or("");
             NOT_ORGANIZATIONS.contains(&lower.trim_end_matches('.'))
                 || !span.chars().any(char::is_alphabetic)
                 || (single && !span.chars().any(char::is_uppercase))
+                // all lower-case in a text that uses capitals: a phrase, not a name
+                || (!span.chars().any(char::is_uppercase) && text.chars().any(char::is_uppercase))
+                || (single && COUNTRIES_AND_STATES.contains(&lower.as_str()))
                 || is_period_or_version(&lower)
+                || is_eponym(text, end)
+                || EPONYM_NOUNS.contains(&last_word)
+                || evidence(text, start, end, &PRODUCT) == Evidence::Supports
         }
-        Label::DateTime => {
-            let digits = span.chars().filter(char::is_ascii_digit).count();
-            // "yesterday", "next week" (relative: not DATE_TIME); "1998" (a year alone).
-            digits == 0 || (digits == 4 && span.trim().len() == 4)
-        }
+        Label::DateTime => !looks_like_date_or_time(span),
         _ => false,
     }
+}
+
+/// The end of an organization span without a trailing generic noun ("clinic").
+pub fn trim_organization(text: &str, start: usize, end: usize) -> usize {
+    let span = &text[start..end];
+    match span.rsplit_once(' ') {
+        Some((head, last)) if TRAILING_GENERIC.contains(&last) && !head.trim().is_empty() => {
+            start + head.trim_end().len()
+        }
+        _ => end,
+    }
+}
+
+/// Words that make a number a duration, an age or a count, not a date.
+const NOT_DATE_WORDS: &[&str] = &[
+    "yr", "yrs", "year", "years", "day", "days", "week", "weeks", "wk", "wks", "month", "months",
+    "mo", "mos", "hour", "hours", "hr", "hrs", "min", "mins", "minute", "minutes", "sec", "secs",
+    "old", "yo", "y", "m", "f", "x", "k", "kg", "cm", "mg", "ml", "am", "pm", "eur", "usd", "gbp",
+    "chf", "inr", "brl", "jpy",
+];
+
+/// A date or a time, not a number, a duration, an age or a span of years: two
+/// number groups ("3/4", "15h40", "10:30", "3 марта 2019") that are not only years,
+/// or one with a word that may be a month ("3 Mart", "марта 3").
+fn looks_like_date_or_time(span: &str) -> bool {
+    let lower = span.to_lowercase();
+    let groups: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |g: &&str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    let time_suffix = words.iter().all(|w| matches!(*w, "am" | "pm" | "h"));
+    if groups.is_empty() {
+        return false;
+    }
+    if words.iter().any(|w| NOT_DATE_WORDS.contains(w)) && !time_suffix {
+        return false;
+    }
+    // A code ("62T3AR"): short letter runs that are not am/pm/h, an ordinal
+    // suffix or a date's little word ("3rd of", "3 de marzo", "le 3").
+    let little = |w: &str| {
+        matches!(
+            w,
+            "am" | "pm"
+                | "h"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "of"
+                | "de"
+                | "du"
+                | "le"
+                | "la"
+                | "di"
+                | "el"
+                | "am."
+                | "a"
+                | "à"
+                | "o"
+        )
+    };
+    if words.iter().any(|w| w.chars().count() <= 2 && !little(w)) {
+        return false;
+    }
+    // "88,00", "2024,08": a decimal or a list, not a date.
+    if words.is_empty() && lower.contains(',') {
+        return false;
+    }
+    if groups.len() >= 2 {
+        return !groups.iter().all(year);
+    }
+    // One number: only with a month-like word ("3 Mart"), or a time with am/pm.
+    (words.iter().any(|w| w.chars().count() >= 3) && !groups.iter().all(year))
+        || (!words.is_empty()
+            && words.iter().all(|w| matches!(*w, "am" | "pm"))
+            && groups[0].len() <= 2)
 }
 
 /// "q3", "fy2024", "h1", "v2.3.1", "2.3": periods and versions, not organizations.
@@ -636,7 +775,11 @@ fn postal_context(text: &str, start: usize, end: usize) -> bool {
 
 /// "Parkinson's disease", "Dijkstra's algorithm", "a Luhn check".
 fn is_eponym(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let mut rest = &text[end..];
+    // "Guillain-Barré syndrome": past the second name of a double eponym.
+    if let Some(r) = rest.strip_prefix('-') {
+        rest = r.trim_start_matches(|c: char| c.is_alphabetic());
+    }
     let rest = rest
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("’s"))
@@ -729,6 +872,61 @@ mod tests {
         assert!(!rejects("employed by IBM", "IBM", Label::Organization));
         assert!(rejects("we met yesterday", "yesterday", Label::DateTime));
         assert!(rejects("back in 1998", "1998", Label::DateTime));
+        for (text, span) in [
+            ("nearest 24h pharmacy", "24h"),
+            ("Engineer (2019–2023)", "2019–2023"),
+            ("Stewart Smith (8 yrs, Acme)", "8 yrs"),
+            ("post-op day 2", "day 2"),
+            ("Dirk Timmerman, 53M, residing", "53M"),
+            ("amount 61 EUR", "61"),
+            ("paid 679 EUR from", "679 EUR"),
+            ("booking ref 62T3AR departing", "62T3AR"),
+            ("BE74335303798070;88,00", "88,00"),
+        ] {
+            assert!(rejects(text, span, Label::DateTime), "{span}");
+        }
+        for (text, span) in [
+            ("at 10:30", "10:30"),
+            ("at 4:00 PM", "4:00 PM"),
+            ("at 4pm", "4pm"),
+            ("родился 3 марта 2019", "3 марта 2019"),
+        ] {
+            assert!(!rejects(text, span, Label::DateTime), "{span}");
+        }
+        assert!(rejects(
+            "with Huntington's disease",
+            "Huntington",
+            Label::Organization
+        ));
+        assert!(rejects(
+            "dx Graves' disease",
+            "Graves' disease",
+            Label::Organization
+        ));
+        assert!(rejects(
+            "I ordered the ThinkPad X1 Carbon",
+            "ThinkPad X1",
+            Label::Organization
+        ));
+        assert!(rejects(
+            "led the Corolla Hybrid integration",
+            "Corolla Hybrid",
+            Label::Organization
+        ));
+        assert!(rejects(
+            "NAME: Liebelt MRN 7868652",
+            "MRN",
+            Label::Organization
+        ));
+        assert!(!rejects(
+            "I've called Bouvet SA support",
+            "Bouvet SA",
+            Label::Organization
+        ));
+        let text = "seen at Klinikum Parchim clinic today";
+        let start = text.find("Klinikum").unwrap();
+        let end = trim_organization(text, start, start + "Klinikum Parchim clinic".len());
+        assert_eq!(&text[start..end], "Klinikum Parchim");
         assert!(!rejects(
             "born the 3rd of March 1987",
             "the 3rd of March 1987",
