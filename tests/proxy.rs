@@ -257,6 +257,7 @@ async fn unknown_hosts_are_tunnelled_or_denied() {
         h.upstream.all_bodies().contains("jane.doe@example.com"),
         "tunnelled untouched"
     );
+    assert_eq!(outcomes(&h), ["Tunnelled"], "audited");
     h.running.stop().await;
 
     let h = start("deny", |c| {
@@ -268,6 +269,55 @@ async fn unknown_hosts_are_tunnelled_or_denied() {
     assert_ne!(code, 0);
     assert!(err.contains("403"), "{err}");
     assert_eq!(h.upstream.count(), 0);
+    assert_eq!(outcomes(&h), ["Denied"], "audited");
+    h.running.stop().await;
+}
+
+/// The outcome kind of every request record, oldest first.
+fn outcomes(h: &common::Harness) -> Vec<String> {
+    h.running.shared.audit.sync_index().unwrap();
+    let mut entries = h
+        .running
+        .shared
+        .audit
+        .query(&scrim::audit::QueryFilter::default())
+        .unwrap();
+    entries.reverse();
+    entries
+        .iter()
+        .filter_map(|e| e.request())
+        .map(|d| {
+            let o = format!("{:?}", d.outcome);
+            o.split([' ', '{', '(']).next().unwrap_or("").to_string()
+        })
+        .collect()
+}
+
+/// Plain `http://` through the proxy (local backends often speak it): an
+/// intercepted host is inspected like any other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_http_requests_through_the_proxy_are_inspected() {
+    let h = start("plain", |c| c.intercept.push("127.0.0.1".into())).await;
+    let url = format!(
+        "http://127.0.0.1:{}/v1/chat/completions",
+        h.backend.addr.port()
+    );
+    let (code, out, err) = curl(vec![
+        "--proxy".into(),
+        format!("http://{}", h.running.proxy_addr),
+        url,
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        chat_body("Please e-mail jane.doe@example.com about it.", false),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let received = h.backend.all_bodies();
+    assert!(!received.contains("jane.doe@example.com"), "{received}");
+    assert!(received.contains("<EMAIL_ADDRESS"), "{received}");
+    assert!(!out.is_empty());
+    assert_eq!(outcomes(&h), ["Forwarded"]);
     h.running.stop().await;
 }
 
@@ -415,6 +465,73 @@ async fn images_and_websocket_upgrades_are_blocked_by_default() {
     assert!(out.ends_with("\n403"), "{out}");
     assert!(out.contains("unsupported_content"), "{out}");
     assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    h.running.stop().await;
+}
+
+/// `on_error` other than `block` is carried out, and recorded like any decision:
+/// a malformed body the policy lets through reaches the upstream unchanged; an
+/// image the policy routes goes to the local backend only; a body over the size
+/// cap, which scrim stopped reading, is blocked whatever the policy says.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_error_allow_and_route_are_carried_out() {
+    let h = start("onerror", |c| c.max_body_bytes = 4096).await;
+    let policy = h.dir.path().join("policy.toml");
+    let backend = format!("http://127.0.0.1:{}/v1", h.backend.addr.port());
+    let mut text = test_policy("2", &backend);
+    text.push_str(
+        "\n[on_error]\nundecodable_body = \"allow\"\nunsupported_content = \"route\"\nbody_too_large = \"allow\"\nroute = \"local\"\n",
+    );
+    std::fs::write(&policy, text).unwrap();
+    h.running.shared.reload_now().unwrap();
+
+    let malformed = "{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"hi";
+    let (status, body) =
+        post_json_status(&h, "/openai/v1/chat/completions", malformed.to_string()).await;
+    assert_eq!(status, "200", "{body}");
+    assert_eq!(h.upstream.count(), 1, "forwarded");
+    assert_eq!(h.upstream.all_bodies(), malformed, "unchanged");
+
+    let image = serde_json::json!({"model": "gpt-4o", "messages": [{"role": "user", "content": [
+        {"type": "text", "text": "What is in this picture?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}}
+    ]}]});
+    let (status, body) =
+        post_json_status(&h, "/openai/v1/chat/completions", image.to_string()).await;
+    assert_eq!(status, "200", "{body}");
+    assert!(body.contains("Hello from the local model."), "{body}");
+    assert_eq!(h.backend.count(), 1, "routed to the local backend");
+    assert_eq!(h.upstream.count(), 1, "not to the cloud");
+
+    let big = chat_body(&"lorem ipsum ".repeat(1000), false);
+    let (status, body) = post_json_status(&h, "/openai/v1/chat/completions", big).await;
+    assert_eq!(status, "413", "{body}");
+    assert_eq!(h.upstream.count(), 1, "the truncated body never left");
+
+    h.running.shared.audit.sync_index().unwrap();
+    let entries = h
+        .running
+        .shared
+        .audit
+        .query(&scrim::audit::QueryFilter::default())
+        .unwrap();
+    assert_eq!(entries.len(), 3, "one record per request");
+    let outcomes: Vec<String> = entries
+        .iter()
+        .filter_map(|e| e.request())
+        .map(|d| format!("{:?}", d.outcome))
+        .collect();
+    assert!(
+        outcomes.iter().any(|o| o.starts_with("Forwarded")),
+        "{outcomes:?}"
+    );
+    assert!(
+        outcomes.iter().any(|o| o.starts_with("Routed")),
+        "{outcomes:?}"
+    );
+    assert!(
+        outcomes.iter().any(|o| o.starts_with("Blocked")),
+        "{outcomes:?}"
+    );
     h.running.stop().await;
 }
 
@@ -646,4 +763,19 @@ async fn sni_must_name_the_connect_host() {
     assert!(smuggled.is_empty(), "{smuggled}");
     assert_eq!(h.upstream.count(), 1);
     h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_api_listens_on_loopback_only() {
+    let dir = common::tempdir::Dir::new("admin-lan");
+    let mut config = scrim::config::Config::embedded().unwrap();
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.admin_listen = "0.0.0.0:0".parse().unwrap();
+    config.data_dir = dir.path().join("data");
+    config.ner.enabled = false;
+    let err = scrim::proxy::start(config).await.unwrap_err().to_string();
+    assert!(
+        err.contains("admin_listen") && err.contains("loopback"),
+        "{err}"
+    );
 }

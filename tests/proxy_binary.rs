@@ -21,6 +21,8 @@ async fn scrim_run_serves_and_never_logs_pii() {
     let mut printed = std::mem::take(&mut scrim.printed);
     assert!(printed.contains("export HTTPS_PROXY="), "{printed}");
     assert!(printed.contains("NODE_EXTRA_CA_CERTS="), "{printed}");
+    assert!(printed.contains("export REQUESTS_CA_BUNDLE="), "{printed}");
+    assert!(printed.contains("export SSL_CERT_FILE="), "{printed}");
     assert!(
         printed.contains("does not answer"),
         "down backend reported: {printed}"

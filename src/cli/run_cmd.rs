@@ -184,3 +184,93 @@ async fn wait_for_signal() {
         _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        run: RunArgs,
+    }
+
+    fn parse(args: &[&str]) -> Config {
+        let cli = Cli::try_parse_from(std::iter::once("scrim").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        config(&cli.run).unwrap()
+    }
+
+    #[test]
+    fn flags_override_or_extend_the_configuration() {
+        let defaults = parse(&[]);
+        let c = parse(&[
+            "--listen",
+            "127.0.0.1:18080",
+            "--admin-listen",
+            "127.0.0.1:19090",
+            "--data-dir",
+            "/tmp/scrim-flags",
+            "--policy",
+            "a.toml",
+            "--policy",
+            "b.toml",
+            "--intercept",
+            "*.example.com",
+            "--upstream-ca",
+            "corp.pem",
+            "--unknown-hosts",
+            "deny",
+            "--no-ner",
+        ]);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:18080");
+        assert_eq!(c.admin_listen.to_string(), "127.0.0.1:19090");
+        assert_eq!(c.data_dir, PathBuf::from("/tmp/scrim-flags"));
+        assert_eq!(
+            c.policies,
+            [PathBuf::from("a.toml"), PathBuf::from("b.toml")],
+            "--policy replaces the file's list"
+        );
+        // --intercept and --upstream-ca add to the configured lists.
+        assert_eq!(c.intercept.len(), defaults.intercept.len() + 1);
+        assert!(c.intercept.starts_with(&defaults.intercept));
+        assert_eq!(
+            c.intercept.last().map(String::as_str),
+            Some("*.example.com")
+        );
+        assert_eq!(c.upstream_ca.last(), Some(&PathBuf::from("corp.pem")));
+        assert_eq!(c.unknown_hosts, UnknownHosts::Deny);
+        assert!(!c.ner.enabled);
+        assert!(defaults.ner.enabled);
+        assert_eq!(defaults.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(defaults.admin_listen.to_string(), "127.0.0.1:9090");
+    }
+
+    #[test]
+    fn a_config_file_is_read_and_flags_win() {
+        let dir = std::env::temp_dir().join(format!("scrim-run-flags-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("scrim.toml");
+        std::fs::write(
+            &file,
+            "[proxy]\nlisten = \"127.0.0.1:7000\"\nunknown_hosts = \"deny\"\n",
+        )
+        .unwrap();
+        let path = file.to_string_lossy().into_owned();
+        let c = parse(&["--config", &path]);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(c.unknown_hosts, UnknownHosts::Deny);
+        let c = parse(&[
+            "--config",
+            &path,
+            "--listen",
+            "127.0.0.1:7001",
+            "--unknown-hosts",
+            "tunnel",
+        ]);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:7001");
+        assert_eq!(c.unknown_hosts, UnknownHosts::Tunnel);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -27,7 +27,6 @@ use crate::detect::ner::NerError;
 use crate::detect::pipeline::ScanError;
 use crate::detect::Finding;
 use crate::inspect::provider::{self, ApiKind, Provider};
-use crate::inspect::InspectError;
 use crate::inspect::{json, multipart};
 use crate::policy::{evaluate, on_failure, Action, Decision, FailureKind, FlowFacts};
 use crate::redact::Pseudonyms;
@@ -128,49 +127,50 @@ pub async fn handle(
 
     let (parts, incoming) = req.into_parts();
     // WebSocket upgrades to intercepted hosts cannot be inspected.
+    let ctx = FailureContext {
+        shared: &shared,
+        policy: &policy,
+        dest: &dest,
+        provider,
+        api,
+        started,
+    };
     if parts.headers.contains_key(header::UPGRADE) {
+        // An upgraded connection is a byte stream scrim does not relay: even where
+        // `on_error` allows it, there is no body to forward.
         let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
-        return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+        audit.failure = Some(FailureKind::UnsupportedContent);
+        return ctx.act(audit, decision, parts, None).await;
     }
 
     // collect + decode + segment
     let inspected = match inspect_request(&shared, &parts.headers, incoming).await {
         Ok(i) => i,
-        Err(kind) => {
+        Err(Uninspected { kind, body }) => {
             let decision = on_failure(&policy, kind, &facts);
             audit.failure = Some(kind);
-            if decision.action == Action::Allow {
-                // The policy allows uninspectable bodies through; we no longer have
-                // the original bytes of a too-large body, so we cannot forward it.
-                return respond::blocked(
-                    provider,
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "request could not be inspected and cannot be forwarded",
-                    "inspection_failed",
-                );
-            }
-            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            audit.request_bytes = body.as_ref().map_or(0, |b| b.bytes.len() as u64);
+            return ctx.act(audit, decision, parts, body).await;
         }
     };
     audit.request_bytes = inspected.body.len() as u64;
-    if let BodyKind::Multipart { binary_parts, .. } = &inspected.kind {
-        if *binary_parts > 0 {
-            let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
-            audit.failure = Some(FailureKind::UnsupportedContent);
-            if decision.action != Action::Allow {
-                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-            }
-        }
-    }
     if inspected.kind == BodyKind::Json {
         facts.model = provider::describe(&target, &inspected.body).model;
         audit.model = facts.model.clone();
-        if provider::media_count(api, &inspected.segments) > 0 {
-            let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
-            audit.failure = Some(FailureKind::UnsupportedContent);
-            if decision.action != Action::Allow {
-                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-            }
+    }
+    // Images, audio and files inside an inspectable body: `on_error` decides;
+    // `allow` lets the text parts go on to detection.
+    let binary_parts = match &inspected.kind {
+        BodyKind::Multipart { binary_parts, .. } => *binary_parts,
+        BodyKind::Json => provider::media_count(api, &inspected.segments),
+        _ => 0,
+    };
+    if binary_parts > 0 {
+        let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
+        audit.failure = Some(FailureKind::UnsupportedContent);
+        if decision.action != Action::Allow {
+            let body = Some(Forwardable::decoded(inspected.body));
+            return ctx.act(audit, decision, parts, body).await;
         }
     }
 
@@ -183,27 +183,23 @@ pub async fn handle(
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         pipeline.scan_many(&refs)
     });
-    let per_segment = match tokio::time::timeout(deadline, scan).await {
-        Ok(Ok(Ok(found))) => found,
-        Ok(Ok(Err(ScanError::Ner(e)))) => {
-            let kind = match e {
-                NerError::Timeout(_) => FailureKind::DetectorTimeout,
-                NerError::Unavailable(_) => FailureKind::NerUnavailable,
-                NerError::Inference(_) | NerError::Overloaded => FailureKind::DetectorError,
-            };
+    let failed = match tokio::time::timeout(deadline, scan).await {
+        Ok(Ok(Ok(found))) => Ok(found),
+        Ok(Ok(Err(ScanError::Ner(e)))) => Err(match e {
+            NerError::Timeout(_) => FailureKind::DetectorTimeout,
+            NerError::Unavailable(_) => FailureKind::NerUnavailable,
+            NerError::Inference(_) | NerError::Overloaded => FailureKind::DetectorError,
+        }),
+        Ok(Err(_)) => Err(FailureKind::DetectorError),
+        Err(_) => Err(FailureKind::DetectorTimeout),
+    };
+    let per_segment = match failed {
+        Ok(found) => found,
+        Err(kind) => {
             let decision = on_failure(&policy, kind, &facts);
             audit.failure = Some(kind);
-            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-        }
-        Ok(Err(_)) => {
-            let decision = on_failure(&policy, FailureKind::DetectorError, &facts);
-            audit.failure = Some(FailureKind::DetectorError);
-            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-        }
-        Err(_) => {
-            let decision = on_failure(&policy, FailureKind::DetectorTimeout, &facts);
-            audit.failure = Some(FailureKind::DetectorTimeout);
-            return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
+            let body = Some(Forwardable::decoded(inspected.body));
+            return ctx.act(audit, decision, parts, body).await;
         }
     };
     shared.metrics.detection_time(detect_started.elapsed());
@@ -244,6 +240,7 @@ pub async fn handle(
                 None,
                 provider,
                 api,
+                false,
             )
             .await
         }
@@ -286,42 +283,152 @@ pub async fn handle(
                 restore,
                 provider,
                 api,
+                false,
             )
             .await
         }
-        Action::Route => {
-            let Some(backend_name) = decision.route.clone() else {
-                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-            };
-            let Some(backend) = policy.backends().get(&backend_name).cloned() else {
-                return finish_blocked_or_failed(&shared, audit, decision, provider, started).await;
-            };
-            if let Err(resp) = audit
-                .commit(
-                    &shared,
-                    &decision,
-                    Outcome::Routed {
-                        backend: backend_name.clone(),
-                    },
-                    started,
+        Action::Route => ctx.route(audit, decision, parts, inspected.body).await,
+    }
+}
+
+/// The original body of a request whose inspection failed, kept so that an
+/// `on_error` of `allow` or `route` can still send it.
+struct Forwardable {
+    bytes: Vec<u8>,
+    /// The bytes are still in the request's `Content-Encoding` (it could not be
+    /// decoded): forward them with that header.
+    keep_encoding: bool,
+}
+
+impl Forwardable {
+    fn decoded(bytes: Vec<u8>) -> Forwardable {
+        Forwardable {
+            bytes,
+            keep_encoding: false,
+        }
+    }
+}
+
+/// Why a body could not be inspected, and what of it is left to forward (nothing
+/// for a body over the size cap: scrim stopped reading it).
+struct Uninspected {
+    kind: FailureKind,
+    body: Option<Forwardable>,
+}
+
+impl Uninspected {
+    fn new(kind: FailureKind, bytes: Vec<u8>, keep_encoding: bool) -> Uninspected {
+        Uninspected {
+            kind,
+            body: Some(Forwardable {
+                bytes,
+                keep_encoding,
+            }),
+        }
+    }
+}
+
+/// What every decision on a request needs besides its own facts.
+struct FailureContext<'a> {
+    shared: &'a Arc<Shared>,
+    policy: &'a crate::policy::CompiledPolicy,
+    dest: &'a Destination,
+    provider: Provider,
+    api: ApiKind,
+    started: Instant,
+}
+
+impl FailureContext<'_> {
+    /// Carry out an inspection failure's decision (`on_error`): `allow` forwards
+    /// the original body unchanged and `route` sends it to the local backend, each
+    /// recorded like any decision; anything else, or no body left to send, blocks.
+    async fn act(
+        &self,
+        audit: AuditFacts,
+        mut decision: Decision,
+        parts: http::request::Parts,
+        body: Option<Forwardable>,
+    ) -> Response<Body> {
+        let (shared, provider) = (self.shared, self.provider);
+        match (decision.action, body) {
+            (Action::Allow, Some(body)) => {
+                if let Err(resp) = audit
+                    .commit(shared, &decision, Outcome::Forwarded, self.started)
+                    .await
+                {
+                    return resp;
+                }
+                shared.metrics.request("allow", provider.as_str());
+                forward(
+                    shared,
+                    self.dest,
+                    parts,
+                    Bytes::from(body.bytes),
+                    None,
+                    provider,
+                    self.api,
+                    body.keep_encoding,
                 )
                 .await
-            {
-                return resp;
             }
-            shared.metrics.request("route", provider.as_str());
-            super::route::route(
-                &shared,
-                &backend_name,
-                &backend,
-                parts,
-                inspected.body,
-                provider,
-                api,
-                &dest,
+            // A backend needs the decoded request (its model field, a translation).
+            (Action::Route, Some(body)) if !body.keep_encoding => {
+                self.route(audit, decision, parts, body.bytes).await
+            }
+            (Action::Allow | Action::Route, _) => {
+                decision.reason = format!(
+                    "block: {} (the policy says {}, but the request cannot be sent on)",
+                    decision.reason, decision.action
+                );
+                decision.action = Action::Block;
+                finish_blocked_or_failed(shared, audit, decision, provider, self.started).await
+            }
+            _ => finish_blocked_or_failed(shared, audit, decision, provider, self.started).await,
+        }
+    }
+
+    /// Record a `route` decision and send the original request to its backend
+    /// (never to the cloud); without a backend the request is blocked.
+    async fn route(
+        &self,
+        audit: AuditFacts,
+        decision: Decision,
+        parts: http::request::Parts,
+        body: Vec<u8>,
+    ) -> Response<Body> {
+        let (shared, provider, started) = (self.shared, self.provider, self.started);
+        let backend = decision
+            .route
+            .clone()
+            .and_then(|name| Some((self.policy.backends().get(&name).cloned()?, name)));
+        let Some((backend, backend_name)) = backend else {
+            return finish_blocked_or_failed(shared, audit, decision, provider, started).await;
+        };
+        if let Err(resp) = audit
+            .commit(
+                shared,
+                &decision,
+                Outcome::Routed {
+                    backend: backend_name.clone(),
+                },
+                started,
             )
             .await
+        {
+            return resp;
         }
+        shared.metrics.request("route", provider.as_str());
+        super::route::route(
+            shared,
+            &backend_name,
+            &backend,
+            parts,
+            body,
+            provider,
+            self.api,
+            self.dest,
+        )
+        .await
     }
 }
 
@@ -349,16 +456,18 @@ fn path_only(path_and_query: &str) -> &str {
     path_and_query.split('?').next().unwrap_or("/")
 }
 
-/// Collect, decode and segment a request body. Errors are failure kinds.
+/// Collect, decode and segment a request body. An error is the failure kind with
+/// what is left of the body to forward.
 async fn inspect_request(
     shared: &Shared,
     headers: &HeaderMap,
     incoming: Incoming,
-) -> Result<Inspected, FailureKind> {
+) -> Result<Inspected, Uninspected> {
+    let lost = |kind| Uninspected { kind, body: None };
     let raw = match body::collect_limited(incoming, shared.config.max_body_bytes).await {
         Ok(b) => b,
-        Err(CollectError::TooLarge) => return Err(FailureKind::BodyTooLarge),
-        Err(CollectError::Io(_)) => return Err(FailureKind::UndecodableBody),
+        Err(CollectError::TooLarge) => return Err(lost(FailureKind::BodyTooLarge)),
+        Err(CollectError::Io(_)) => return Err(lost(FailureKind::UndecodableBody)),
     };
     if raw.is_empty() {
         return Ok(Inspected {
@@ -370,14 +479,25 @@ async fn inspect_request(
     let encoding = headers
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok());
-    let decoded =
-        crate::inspect::decode::decode_body(encoding, &raw, shared.config.max_decoded_body_bytes)
-            .map_err(|e: InspectError| e.failure_kind())?;
+    let decoded = match crate::inspect::decode::decode_body(
+        encoding,
+        &raw,
+        shared.config.max_decoded_body_bytes,
+    ) {
+        Ok(d) => d,
+        Err(e) => return Err(Uninspected::new(e.failure_kind(), raw.to_vec(), true)),
+    };
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
+    segment(decoded, &content_type)
+        .map_err(|(kind, decoded)| Uninspected::new(kind, decoded, false))
+}
+
+/// The segments of a decoded body by its content type; an error gives the bytes back.
+fn segment(decoded: Vec<u8>, content_type: &str) -> Result<Inspected, (FailureKind, Vec<u8>)> {
     let looks_json = decoded
         .iter()
         .find(|b| !b.is_ascii_whitespace())
@@ -390,24 +510,33 @@ async fn inspect_request(
         && !content_type.contains("ndjson")
         || ((content_type.is_empty() || form) && looks_json)
     {
-        let segments = json::segments(&decoded).map_err(|e| e.failure_kind())?;
-        return Ok(Inspected {
-            body: decoded,
-            kind: BodyKind::Json,
-            segments,
-        });
+        return match json::segments(&decoded) {
+            Ok(segments) => Ok(Inspected {
+                body: decoded,
+                kind: BodyKind::Json,
+                segments,
+            }),
+            Err(e) => Err((e.failure_kind(), decoded)),
+        };
     }
     if content_type.contains("jsonl") || content_type.contains("ndjson") {
-        let segments = multipart::jsonl_segments(&decoded).map_err(|e| e.failure_kind())?;
-        return Ok(Inspected {
-            body: decoded,
-            kind: BodyKind::JsonLines,
-            segments,
-        });
+        return match multipart::jsonl_segments(&decoded) {
+            Ok(segments) => Ok(Inspected {
+                body: decoded,
+                kind: BodyKind::JsonLines,
+                segments,
+            }),
+            Err(e) => Err((e.failure_kind(), decoded)),
+        };
     }
     if content_type.starts_with("multipart/") {
-        let boundary = multipart::boundary(&content_type).ok_or(FailureKind::UndecodableBody)?;
-        let parts = multipart::parts(&decoded, &boundary).map_err(|e| e.failure_kind())?;
+        let Some(boundary) = multipart::boundary(content_type) else {
+            return Err((FailureKind::UndecodableBody, decoded));
+        };
+        let parts = match multipart::parts(&decoded, &boundary) {
+            Ok(p) => p,
+            Err(e) => return Err((e.failure_kind(), decoded)),
+        };
         let (part_of_segment, segments) = multipart::text_segments(&parts).into_iter().unzip();
         let binary_parts = multipart::binary_count(&parts);
         return Ok(Inspected {
@@ -422,7 +551,10 @@ async fn inspect_request(
         });
     }
     if content_type.starts_with("text/") || content_type.is_empty() {
-        let text = String::from_utf8(decoded).map_err(|_| FailureKind::UndecodableBody)?;
+        let text = match String::from_utf8(decoded) {
+            Ok(t) => t,
+            Err(e) => return Err((FailureKind::UndecodableBody, e.into_bytes())),
+        };
         let segments = vec![json::Segment {
             pointer: String::new(),
             value: text.clone(),
@@ -436,7 +568,7 @@ async fn inspect_request(
         });
     }
     // Binary content (images, audio, archives) and shapes we cannot read.
-    Err(FailureKind::UnsupportedContent)
+    Err((FailureKind::UnsupportedContent, decoded))
 }
 
 /// Apply the decision's redactions to every segment and rebuild the body (an
@@ -505,8 +637,10 @@ fn rewrite(
 }
 
 /// Forward (possibly rewritten) bytes upstream and stream the answer back,
-/// restoring pseudonyms when `restore` is set.
-pub async fn forward(
+/// restoring pseudonyms when `restore` is set. The bytes are decoded unless
+/// `keep_encoding` (an undecodable body an `on_error` of `allow` lets through).
+#[allow(clippy::too_many_arguments)] // one request's parts, as in route::route
+async fn forward(
     shared: &Arc<Shared>,
     dest: &Destination,
     parts: http::request::Parts,
@@ -514,6 +648,7 @@ pub async fn forward(
     restore: Option<std::collections::HashMap<String, String>>,
     provider: Provider,
     api: ApiKind,
+    keep_encoding: bool,
 ) -> Response<Body> {
     let uri = format!("{}{}", dest.origin(), dest.path_and_query);
     let mut builder = Request::builder().method(parts.method.clone()).uri(&uri);
@@ -521,7 +656,9 @@ pub async fn forward(
     if let Some(h) = headers {
         copy_request_headers(&parts.headers, h);
         h.insert(header::HOST, host_header(dest));
-        h.remove(header::CONTENT_ENCODING); // the body is forwarded decoded
+        if !keep_encoding {
+            h.remove(header::CONTENT_ENCODING); // the body is forwarded decoded
+        }
         h.insert(header::CONTENT_LENGTH, HeaderValue::from(body_bytes.len()));
         if restore.is_some() {
             // Restoring needs plain bytes back.

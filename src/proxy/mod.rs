@@ -181,6 +181,14 @@ impl Running {
 
 /// Load everything and start listening.
 pub async fn start(config: Config) -> Result<Running, StartError> {
+    // The admin API has no authentication (it answers audit queries and reloads
+    // policies): it is for this machine only.
+    if !config.admin_listen.ip().is_loopback() {
+        return Err(StartError::Config(format!(
+            "proxy.admin_listen: {} is not a loopback address; the admin API has no authentication, so it listens on 127.0.0.1 or ::1 only",
+            config.admin_listen
+        )));
+    }
     std::fs::create_dir_all(&config.data_dir).map_err(|e| {
         StartError::Config(format!(
             "cannot create data directory {}: {e}",
