@@ -329,3 +329,27 @@ fn scan_reports_organizations() {
         "{got:?}"
     );
 }
+
+/// A single prompt of a few hundred tokens is cut so that both workers share it;
+/// the names across it are found exactly as when it runs whole.
+#[test]
+fn a_single_prompt_shared_by_the_workers_finds_the_same_names() {
+    let mut text = String::new();
+    let names = [
+        "Daniel Okafor",
+        "Ingrid Solberg",
+        "Rajesh Venkataraman",
+        "Ana Lucía Pérez",
+    ];
+    for (i, name) in names.iter().cycle().take(12).enumerate() {
+        text.push_str(&format!(
+            "Item {i}: the review went well and {name} will send the notes to the team. "
+        ));
+    }
+    let names_of = |f: &[scrim::detect::Finding]| found(f, &text, Label::Person);
+    // Alone: cut across the workers. With a second text: each runs whole.
+    let alone = model().detect(&text).unwrap();
+    let whole = model().detect_many(&[&text, "ok"]).unwrap().remove(0);
+    assert_eq!(names_of(&alone), names_of(&whole));
+    assert_eq!(names_of(&alone).len(), 12, "{:?}", names_of(&alone));
+}

@@ -332,7 +332,12 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
             let has_word = text
                 .get(trimmed_start..trimmed_end)
                 .is_some_and(|t| t.chars().any(char::is_alphanumeric));
-            (trimmed_start < trimmed_end && has_word).then(|| Finding {
+            let kept = trimmed_start < trimmed_end && has_word;
+            let cut = (s, e) != (f.start, f.end);
+            let rejected = kept
+                && cut
+                && crate::detect::ner::rejects_piece(text, trimmed_start, trimmed_end, f.label);
+            (kept && !rejected).then(|| Finding {
                 start: trimmed_start,
                 end: trimmed_end,
                 ..f.clone()

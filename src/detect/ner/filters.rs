@@ -610,6 +610,63 @@ const TRAILING_GENERIC: &[&str] = &[
     "account", "support", "portal", "app", "website",
 ];
 
+/// Codes the model reads as places: diagnosis codes (ICD-10 "E11.9", "F32.A"),
+/// cloud regions ("eu-west-1"), and SKU or ticket codes ("GUY-299", "ZNW-814"):
+/// capital letters joined to a number by a dash. No place is written like these.
+fn is_code_not_place(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    let b = span.as_bytes();
+    // A bare "E11" is also a London postcode district: it needs a diagnosis nearby.
+    let diagnosis_before = || {
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        let before = text[from..start].to_ascii_lowercase();
+        ["dx", "icd", "diagnos"].iter().any(|w| before.contains(w))
+    };
+    let icd10 = b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_digit()
+        && b[2].is_ascii_alphanumeric()
+        && ((b.len() == 3 && diagnosis_before())
+            || (b.len() > 4
+                && b[3] == b'.'
+                && b.len() <= 8
+                && b[4..].iter().all(u8::is_ascii_alphanumeric)));
+    let region = {
+        let parts: Vec<&str> = span.split('-').collect();
+        parts.len() == 3
+            && parts[0].len() == 2
+            && parts[0].bytes().all(|c| c.is_ascii_lowercase())
+            && [
+                "north",
+                "south",
+                "east",
+                "west",
+                "central",
+                "northeast",
+                "southeast",
+                "northwest",
+                "southwest",
+            ]
+            .contains(&parts[1])
+            && parts[2].bytes().all(|c| c.is_ascii_digit())
+    };
+    // "GUY" of "GUY-299", or the whole "ZNW-814,7".
+    let token_end = text[start..]
+        .find(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '|')
+        .map_or(text.len(), |i| start + i.max(end - start));
+    let token = &text[start..token_end];
+    let code = token.split_once('-').is_some_and(|(letters, number)| {
+        (2..=5).contains(&letters.len())
+            && letters.bytes().all(|c| c.is_ascii_uppercase())
+            && number.bytes().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    icd10 || region || code
+}
+
 static POSTAL: ContextRule = ContextRule::new(
     &[
         "zip",
@@ -653,6 +710,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                     .all(|w| NOT_PLACES.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
                     && !(only_numbers && postal_context(text, start, end))
                 || span.parse::<std::net::IpAddr>().is_ok()
+                || is_code_not_place(text, start, end)
         }
         Label::Organization => {
             let single = !span.contains(char::is_whitespace);
@@ -849,6 +907,27 @@ mod tests {
         assert!(rejects("value 32652 here", "32652", Label::Location));
         assert!(!rejects("ZIP code 32652", "32652", Label::Location));
         assert!(!rejects("lives in Leeds", "Leeds", Label::Location));
+        for (text, span) in [
+            ("Dx: E11.9 (type 2 diabetes)", "E11.9"),
+            ("Dx: F32.A, I10", "F32.A"),
+            ("Dx: F32.A, I10", "I10"),
+            ("region_name='eu-west-1')", "eu-west-1"),
+            ("A-2584-5424,GUY-299,6,407.83", "GUY"),
+            ("PO-1,ZNW-814,7,23.53", "ZNW-814,7"),
+        ] {
+            assert!(rejects(text, span, Label::Location), "{span}");
+        }
+        assert!(!rejects("SW1A 1AA, London", "SW1A 1AA", Label::Location));
+        assert!(!rejects(
+            "she moved to E11 last year",
+            "E11",
+            Label::Location
+        ));
+        assert!(!rejects(
+            "in Stratford-upon-Avon",
+            "Stratford-upon-Avon",
+            Label::Location
+        ));
         assert!(!rejects(
             "at 42 Baker Street",
             "42 Baker Street",

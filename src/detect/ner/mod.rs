@@ -19,6 +19,17 @@
 
 mod decode;
 mod filters;
+
+/// Whether the model-span filters reject `text[start..end]` as `label` (tools,
+/// codes, countries alone …): for the pieces left of a model span once the pattern
+/// findings inside it are taken out ("IBAN" of "IBAN DE89 …").
+pub fn rejects_piece(text: &str, start: usize, end: usize, label: crate::detect::Label) -> bool {
+    let Some(piece) = text.get(start..end).filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    let only_numbers = piece.chars().all(|c| c.is_ascii_digit() || c == ' ');
+    filters::reject(text, start, end, label, only_numbers)
+}
 mod paths;
 mod pool;
 mod windows;
@@ -148,6 +159,17 @@ impl NerModel {
                 inner.tokenizer.max_tokens(),
                 inner.config.window_overlap_tokens,
             ));
+        }
+        // Fewer windows than workers: one long text would run on one core while
+        // the others idle. Cut it in shorter windows so that they share it (the
+        // latency of a single prompt, at the cost of the overlap's tokens).
+        let workers = inner.config.pool_size.max(1);
+        if jobs.len() < workers {
+            jobs = encoded
+                .iter()
+                .enumerate()
+                .flat_map(|(doc, enc)| windows::split_across(doc, enc, workers))
+                .collect();
         }
         let timeout = Duration::from_millis(inner.config.timeout_ms);
         let logits = inner.pool.infer(
