@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::audit::AuditConfig;
+
 /// The embedded default configuration.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
@@ -116,7 +118,7 @@ struct RawAudit {
     segment_bytes: Option<u64>,
     checkpoint_every_records: Option<u64>,
     checkpoint_every_seconds: Option<u64>,
-    retention_days: Option<u64>,
+    retention_days: Option<u32>,
 }
 
 /// A proxy user for `Proxy-Authorization: Basic`.
@@ -156,19 +158,6 @@ pub struct NerSettings {
     pub cache_entries: usize,
 }
 
-/// Audit settings.
-#[derive(Debug, Clone)]
-pub struct AuditSettings {
-    /// Segment size before rolling, bytes.
-    pub segment_bytes: u64,
-    /// A signed checkpoint after this many records…
-    pub checkpoint_every_records: u64,
-    /// …or this many seconds.
-    pub checkpoint_every_seconds: u64,
-    /// Whole segments older than this are removed (HIPAA: 6 years = 2190 days).
-    pub retention_days: u64,
-}
-
 /// The validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -204,8 +193,9 @@ pub struct Config {
     pub upstream_timeout_ms: u64,
     /// NER.
     pub ner: NerSettings,
-    /// Audit.
-    pub audit: AuditSettings,
+    /// Audit log (`[audit]`): what is not in the file is
+    /// [`AuditConfig::default`], the one source of the defaults.
+    pub audit: AuditConfig,
 }
 
 /// A configuration error: file, what is wrong, and how to fix it.
@@ -363,17 +353,32 @@ impl Config {
                 timeout_ms: n.timeout_ms.unwrap_or(5_000),
                 cache_entries: n.cache_entries.unwrap_or(4096),
             },
-            audit: AuditSettings {
-                segment_bytes: a.segment_bytes.unwrap_or(64 << 20),
-                checkpoint_every_records: a.checkpoint_every_records.unwrap_or(1000),
-                checkpoint_every_seconds: a.checkpoint_every_seconds.unwrap_or(300),
-                retention_days: a.retention_days.unwrap_or(2190),
+            audit: {
+                let d = AuditConfig::default();
+                AuditConfig {
+                    segment_max_bytes: a.segment_bytes.unwrap_or(d.segment_max_bytes),
+                    checkpoint_every_records: a
+                        .checkpoint_every_records
+                        .unwrap_or(d.checkpoint_every_records),
+                    checkpoint_every_secs: a
+                        .checkpoint_every_seconds
+                        .unwrap_or(d.checkpoint_every_secs),
+                    retention_days: a.retention_days.or(d.retention_days),
+                    ..d
+                }
             },
         };
         if config.max_body_bytes == 0 || config.max_decoded_body_bytes < config.max_body_bytes {
             problems.push(
                 "limits: max_decoded_body_bytes must be at least max_body_bytes, both > 0".into(),
             );
+        }
+        if config.audit.retention_days == Some(0) {
+            problems.push(format!(
+                "audit.retention_days must be at least 1: it is how many days records are kept \
+                 ({} is HIPAA's six years)",
+                crate::audit::HIPAA_RETENTION_DAYS
+            ));
         }
         if config.ner.pool_size == 0 {
             problems.push("ner.pool_size must be at least 1".into());
@@ -446,6 +451,42 @@ mod tests {
         assert_eq!(c.admin_listen.to_string(), "127.0.0.1:9090");
         assert!(c.intercept.contains(&"api.openai.com".to_string()));
         assert_eq!(c.unknown_hosts, UnknownHosts::Tunnel);
+    }
+
+    /// Regression (review of #6): the code's defaults said 10 000 records / 60 s /
+    /// 2192 days while `config/default.toml` said 1000 / 300 s / 2190.
+    #[test]
+    fn audit_defaults_have_one_source() {
+        assert_eq!(Config::embedded().unwrap().audit, AuditConfig::default());
+        let bare = Config::from_toml("bare.toml", "[proxy]\n").unwrap();
+        assert_eq!(bare.audit, AuditConfig::default());
+        assert_eq!(
+            AuditConfig::default().retention_days,
+            Some(crate::audit::HIPAA_RETENTION_DAYS)
+        );
+        let set = Config::from_toml(
+            "set.toml",
+            "[proxy]\n[audit]\nsegment_bytes = 4096\ncheckpoint_every_records = 7\n\
+             checkpoint_every_seconds = 2\nretention_days = 30\n",
+        )
+        .unwrap();
+        assert_eq!(
+            set.audit,
+            AuditConfig {
+                segment_max_bytes: 4096,
+                checkpoint_every_records: 7,
+                checkpoint_every_secs: 2,
+                retention_days: Some(30),
+                ..AuditConfig::default()
+            }
+        );
+        let err = Config::from_toml("zero.toml", "[proxy]\n[audit]\nretention_days = 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("audit.retention_days must be at least 1"),
+            "{err}"
+        );
     }
 
     #[test]

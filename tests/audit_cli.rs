@@ -10,14 +10,18 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use audit_support::{draft, small_config};
+use audit_support::{age_segments, draft, segments, small_config};
 use scrim::audit::{self, AuditLog};
 
 fn scrim(args: &[&str], data: &Path, stdin: &[u8]) -> Output {
+    let data = data.to_str().expect("utf-8 temp path");
+    scrim_with(&[args, &["--data-dir", data]].concat(), stdin)
+}
+
+/// `scrim ARGS…` as given (no `--data-dir` added).
+fn scrim_with(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scrim"))
         .args(args)
-        .arg("--data-dir")
-        .arg(data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -232,6 +236,72 @@ fn checkpoint_export_and_witnessed_verify() {
     let out = scrim(&["audit", "verify"], data.path(), b"");
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("TORN TAIL"));
+}
+
+/// Regression (review of #6): `checkpoint --now` opened the log with the
+/// built-in defaults, and opening applies retention, so it removed segments
+/// older than the default's 2192 days however long the configured retention.
+/// It now reads the configuration as `scrim run` does (`--config`: data
+/// directory and `[audit]`), and never applies retention at all.
+#[test]
+fn checkpoint_now_reads_the_configuration_and_removes_nothing() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = audit::audit_dir(data.path());
+    let log = AuditLog::open(&dir, small_config()).expect("open");
+    for i in 0..60 {
+        log.append_blocking(draft(&log, i)).expect("append");
+    }
+    drop(log);
+    let before = segments(&dir);
+    assert!(before.len() >= 4, "{before:?}");
+    // Every segment started 3000 days ago: past the default retention, within
+    // the configured one.
+    age_segments(&dir, 3000);
+    let config = data.path().join("scrim.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[proxy]\ndata_dir = {:?}\n[audit]\nretention_days = 5000\n",
+            data.path().to_str().expect("utf-8")
+        ),
+    )
+    .expect("write config");
+
+    // The data directory comes from the configuration (no --data-dir).
+    let out = scrim_with(
+        &[
+            "audit",
+            "checkpoint",
+            "--now",
+            "--config",
+            config.to_str().expect("utf-8"),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cp: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        cp["records"], 60,
+        "the log of the configured data directory"
+    );
+    assert_eq!(
+        segments(&dir),
+        before,
+        "the configured retention keeps them"
+    );
+
+    // Without the proxy's configuration the command cannot know its
+    // retention, so it applies none (the default would remove all but one).
+    let log = AuditLog::open(&dir, small_config()).expect("reopen");
+    log.append_blocking(draft(&log, 60)).expect("append");
+    drop(log);
+    let before = segments(&dir);
+    age_segments(&dir, 3000);
+    let out = scrim(&["audit", "checkpoint", "--now"], data.path(), b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(segments(&dir), before, "checkpoint --now removes nothing");
+    let out = scrim(&["audit", "verify"], data.path(), b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 }
 
 /// A one-connection-at-a-time HTTP server in front of `admin::respond`.

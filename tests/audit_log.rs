@@ -364,3 +364,150 @@ fn reindex_rebuilds_from_the_segments() {
     assert_eq!(reader.stats(&filter("")).unwrap().requests, 12);
     let _ = Action::Allow;
 }
+
+/// Group commit batches (review of #6: no test checked it): 64 concurrent
+/// writers, fewer fdatasyncs than records. Not timing-bound: the writer is held
+/// before its first batch until every writer has queued its first record, so
+/// that batch holds all 64 of them and at least 63 records share a sync.
+///
+/// The hold: at start the writer applies retention, which reads the header of
+/// segment 2 before it takes any job; segment 2 is replaced by a FIFO, whose
+/// open blocks until the test opens its other end. (The read then fails, which
+/// retention only logs; the file is put back before verifying.)
+#[test]
+fn concurrent_writers_share_fsyncs() {
+    use std::future::Future;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{mpsc, Arc};
+    use std::task::{Context, Waker};
+    use std::time::{Duration, Instant};
+
+    const WRITERS: u64 = 64;
+    const EACH: u64 = 20;
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        let log = AuditLog::open(tmp.path(), small_config()).unwrap();
+        for i in 0..40 {
+            log.append_blocking(draft(&log, i)).unwrap();
+        }
+    }
+    let segs = segments(tmp.path());
+    assert!(segs.len() >= 3, "{segs:?}");
+    let fifo = segs[1].clone();
+    let saved = fs::read(&fifo).unwrap();
+    fs::remove_file(&fifo).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    // Opens the FIFO's write end on `go` (or after 60 s, so that a broken
+    // assumption fails the test instead of hanging it), then says whether it
+    // was told to.
+    let (go_tx, go_rx) = mpsc::channel::<()>();
+    let (released_tx, released_rx) = mpsc::channel::<bool>();
+    let release_path = fifo.clone();
+    std::thread::spawn(move || {
+        let told = go_rx.recv_timeout(Duration::from_secs(60)).is_ok();
+        drop(fs::OpenOptions::new().write(true).open(&release_path));
+        let _ = released_tx.send(told);
+    });
+
+    let config = AuditConfig {
+        // Retention runs at start (nothing is old enough to go).
+        retention_days: Some(u32::MAX),
+        ..AuditConfig::default()
+    };
+    let log = AuditLog::open(tmp.path(), config).unwrap();
+    let queued = Arc::new(AtomicU64::new(0));
+    let writers: Vec<_> = (0..WRITERS)
+        .map(|t| {
+            let log = log.clone();
+            let queued = Arc::clone(&queued);
+            std::thread::spawn(move || {
+                // The first poll submits the record; the held writer cannot answer.
+                let mut first = Box::pin(log.append(draft(&log, t * 100)));
+                let poll = first.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+                assert!(poll.is_pending(), "answered while the writer is held");
+                queued.fetch_add(1, Ordering::SeqCst);
+                block_on(first).unwrap();
+                for i in 1..EACH {
+                    log.append_blocking(draft(&log, t * 100 + i)).unwrap();
+                }
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while queued.load(Ordering::SeqCst) < WRITERS {
+        assert!(Instant::now() < deadline, "writers did not queue");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    go_tx.send(()).unwrap();
+    assert!(
+        released_rx.recv_timeout(Duration::from_secs(90)).unwrap(),
+        "the writer never opened segment 2 at start: the hold did not hold"
+    );
+    for w in writers {
+        w.join().unwrap();
+    }
+
+    let m = log.metrics();
+    assert_eq!(m.records, WRITERS * EACH);
+    assert_eq!(m.failures, 0);
+    assert!(m.commits < m.records, "{m:?}");
+    // The first batch alone saved 63 syncs.
+    assert!(m.commits <= m.records - (WRITERS - 1), "{m:?}");
+    drop(log);
+    fs::remove_file(&fifo).unwrap();
+    fs::write(&fifo, saved).unwrap();
+    let report = audit::verify(tmp.path(), &VerifyOptions::default()).unwrap();
+    assert!(report.ok(), "{report}");
+    assert_eq!(report.records, 40 + WRITERS * EACH);
+}
+
+/// The T-seconds checkpoint (review of #6: every test used 3600 s): with a
+/// 1 s interval and a count never reached, checkpoints come by time alone.
+#[test]
+fn checkpoints_are_signed_by_time() {
+    use std::time::{Duration, Instant};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let config = AuditConfig {
+        checkpoint_every_records: 1_000_000,
+        checkpoint_every_secs: 1,
+        ..small_config()
+    };
+    let opened = audit::time::now_ms();
+    let log = AuditLog::open(tmp.path(), config).unwrap();
+    let wait_for = |n: u64| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while log.metrics().checkpoints < n {
+            assert!(Instant::now() < deadline, "no checkpoint {n} by time");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    log.append_blocking(draft(&log, 0)).unwrap();
+    wait_for(1);
+    let cps = audit::checkpoint::load(tmp.path()).unwrap();
+    assert_eq!(cps.len(), 1);
+    assert_eq!(cps[0].records, 1);
+    // Not before the interval (1 ms of slack for the clocks' rounding).
+    assert!(
+        cps[0].time.0 + 1 >= opened + 1000,
+        "{} {opened}",
+        cps[0].time.0
+    );
+
+    // The interval starts again after each checkpoint.
+    log.append_blocking(draft(&log, 1)).unwrap();
+    log.append_blocking(draft(&log, 2)).unwrap();
+    wait_for(2);
+    let cps = audit::checkpoint::load(tmp.path()).unwrap();
+    assert_eq!(cps.len(), 2);
+    assert_eq!(cps[1].records, 3);
+    assert!(cps[1].time.0 + 1 >= cps[0].time.0 + 1000, "{cps:?}");
+    drop(log);
+    let report = audit::verify(tmp.path(), &VerifyOptions::default()).unwrap();
+    assert!(report.ok(), "{report}");
+}

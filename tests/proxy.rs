@@ -44,6 +44,13 @@ async fn post_json_status(h: &common::Harness, path: &str, body: String) -> (Str
     (status.to_string(), body.to_string())
 }
 
+/// POST a chat completion whose prompt holds a GitHub token (the default
+/// policy blocks it); (HTTP status, response body).
+async fn post_secret(h: &common::Harness) -> (String, String) {
+    let prompt = "my key is ghp_R4nd0mL00k1ngT0k3nV4lu3F0rD3m0Purp0s3s fix it";
+    post_json_status(h, "/openai/v1/chat/completions", chat_body(prompt, false)).await
+}
+
 /// POST `body` to the fake upstream's `url` through the proxy (`HTTPS_PROXY`
 /// style), trusting `cacert`.
 async fn post_via_proxy(
@@ -149,15 +156,7 @@ async fn https_proxy_intercepts_and_redacts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secrets_are_blocked_in_the_providers_format() {
     let h = start("block", |_| {}).await;
-    let (status, body) = post_json_status(
-        &h,
-        "/openai/v1/chat/completions",
-        chat_body(
-            "my key is ghp_R4nd0mL00k1ngT0k3nV4lu3F0rD3m0Purp0s3s fix it",
-            false,
-        ),
-    )
-    .await;
+    let (status, body) = post_secret(&h).await;
     assert_eq!(status, "403");
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     let msg = v["error"]["message"].as_str().unwrap();
@@ -374,6 +373,57 @@ async fn every_request_has_exactly_one_durable_record() {
             );
         }
     }
+    h.running.stop().await;
+}
+
+/// A failed audit write after start blocks the request (fail closed) with a 503
+/// in the provider's format, and nothing is sent anywhere (review of #6: only
+/// the library tested it). Tests may run as root, whom a read-only directory
+/// does not stop, so the failure comes from a name: with 1-byte segments every
+/// record after a segment's first needs a new segment file, and a directory
+/// sits on the next one's name (as in tests/audit_log.rs).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_audit_write_failure_blocks_the_request() {
+    let h = start("audit-fail", |c| c.audit.segment_max_bytes = 1).await;
+    let segments = h.dir.path().join("data/audit/segments");
+    std::fs::create_dir(segments.join("0000000002.seg")).unwrap();
+    // The last record that fits: a request the policy blocks anyway.
+    let (status, _) = post_secret(&h).await;
+    assert_eq!(status, "403");
+
+    let (status, body) = post_json_status(
+        &h,
+        "/openai/v1/chat/completions",
+        chat_body(&pii_prompt(), false),
+    )
+    .await;
+    assert_eq!(status, "503", "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["error"]["code"], "audit_unavailable", "{body}");
+    assert_eq!(v["error"]["type"], "server_error", "{body}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("audit log"),
+        "{body}"
+    );
+    assert_no_pii(&body);
+    // The writer stays stopped: a clean request to another provider is refused
+    // too, in Anthropic's format.
+    let (status, body) = post_json_status(
+        &h,
+        "/anthropic/v1/messages",
+        serde_json::json!({"model": "claude", "max_tokens": 10, "messages": [{"role": "user", "content": "What is 2 + 2?"}]}).to_string(),
+    )
+    .await;
+    assert_eq!(status, "503", "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["type"], "error", "{body}");
+    assert_eq!(v["error"]["type"], "api_error", "{body}");
+    assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    assert_eq!(h.backend.count(), 0, "nor the local backend");
+    assert!(h.running.shared.audit.metrics().failures >= 1);
     h.running.stop().await;
 }
 

@@ -80,7 +80,6 @@ use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 
 use ed25519_dalek::VerifyingKey;
-use serde::Deserialize;
 use tokio::sync::oneshot;
 
 pub use checkpoint::Checkpoint;
@@ -103,33 +102,40 @@ pub fn audit_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("audit")
 }
 
-/// Audit log settings (`[audit]` in `scrim.toml`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Audit log settings. `[audit]` in `scrim.toml` is compiled into this by
+/// [`crate::config`], whose defaults are these values: the one source of the
+/// defaults (`config/default.toml` states them too, and a test keeps the two
+/// equal).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditConfig {
     /// Start a new segment once the current one would pass this size, in bytes.
     /// Default 64 MiB. Retention removes whole segments, so this is also its
     /// granularity.
     pub segment_max_bytes: u64,
-    /// Sign a checkpoint after this many unsigned records. Default 10 000.
+    /// Sign a checkpoint after this many unsigned records. Default 1000.
     pub checkpoint_every_records: u64,
-    /// …or once the oldest unsigned record is this many seconds old. Default 60.
+    /// …or once the oldest unsigned record is this many seconds old. Default
+    /// 300 (five minutes).
     pub checkpoint_every_secs: u64,
     /// Remove whole segments whose records are all older than this many days;
-    /// absent keeps everything. Default 2192 (six years: HIPAA's retention of
-    /// documentation, 45 CFR 164.316(b)(2)).
+    /// absent keeps everything. Default [`HIPAA_RETENTION_DAYS`].
     pub retention_days: Option<u32>,
     /// Most records in one group commit (one write and one fdatasync). Default 4096.
     pub max_batch_records: usize,
 }
 
+/// Six years, HIPAA's retention of documentation (45 CFR 164.316(b)(2)(i)),
+/// in days: 6 × 365 plus the two leap days that six years can hold, so no
+/// record goes before six calendar years have passed.
+pub const HIPAA_RETENTION_DAYS: u32 = 6 * 365 + 2;
+
 impl Default for AuditConfig {
     fn default() -> Self {
         AuditConfig {
             segment_max_bytes: 64 << 20,
-            checkpoint_every_records: 10_000,
-            checkpoint_every_secs: 60,
-            retention_days: Some(2192),
+            checkpoint_every_records: 1000,
+            checkpoint_every_secs: 300,
+            retention_days: Some(HIPAA_RETENTION_DAYS),
             max_batch_records: 4096,
         }
     }

@@ -1,8 +1,10 @@
 //! `scrim audit verify | query | search | stats | export | checkpoint | reindex`:
 //! the auditor's commands (see `crate::audit`).
 //!
-//! Every command takes `--data-dir DIR` (default `$SCRIM_DATA_DIR`, else
-//! `~/.local/share/scrim`); the log is in `DIR/audit` (a DIR that is itself an
+//! Every command finds the data directory as `scrim run` does: `--data-dir
+//! DIR`, else `proxy.data_dir` of `--config FILE` (default: the embedded
+//! default configuration), else `$SCRIM_DATA_DIR`, `$XDG_DATA_HOME/scrim`,
+//! `~/.local/share/scrim`; the log is in `DIR/audit` (a DIR that is itself an
 //! audit directory, with `segments/` in it, is taken as is). `verify`,
 //! `export` and `checkpoint --export` read the segments directly and work
 //! against a running proxy; `query`, `search` and `stats` need the index, which
@@ -10,13 +12,14 @@
 
 use std::io::{self, BufRead, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{bail, Context};
 
+use super::run_cmd::load_config;
 use crate::audit::admin::{QUERY_PATH, STATS_PATH};
 use crate::audit::export::{self, ExportFormat};
 use crate::audit::query::{self, encode_query, QueryFilter};
@@ -26,6 +29,7 @@ use crate::audit::{
     self, AuditConfig, AuditError, AuditLog, AuditReader, Outcome, PolicyRef, RecordDraft,
     ValueKey, VerifyOptions,
 };
+use crate::config::Config;
 use crate::detect::Label;
 use crate::policy::{Action, FlowFacts};
 
@@ -55,12 +59,17 @@ pub enum AuditCommand {
     LoadTest(LoadTestArgs),
 }
 
-/// Where the data is.
+/// Where the data is: found as `scrim run` finds it.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DirArgs {
-    /// scrim data directory (default: $SCRIM_DATA_DIR, else ~/.local/share/scrim).
+    /// scrim data directory (default: the configuration's `proxy.data_dir`, else
+    /// $SCRIM_DATA_DIR, $XDG_DATA_HOME/scrim, ~/.local/share/scrim).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The proxy's configuration file, as given to `scrim run --config`
+    /// (default: the embedded default configuration).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Which requests.
@@ -228,7 +237,8 @@ pub struct CheckpointArgs {
     #[arg(long, requires = "export")]
     pub latest: bool,
     /// Sign a checkpoint of the current head first (proxy stopped; a running
-    /// proxy signs every N records or T seconds by itself).
+    /// proxy signs every N records or T seconds by itself). Never removes a
+    /// segment: retention is applied by the proxy, at start and hourly.
     #[arg(long)]
     pub now: bool,
 }
@@ -267,22 +277,28 @@ pub fn run(cmd: &AuditCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The audit directory for `--data-dir`.
-fn audit_dir(a: &DirArgs) -> anyhow::Result<PathBuf> {
-    let data = match &a.data_dir {
-        Some(d) => d.clone(),
-        None => match std::env::var_os("SCRIM_DATA_DIR") {
-            Some(d) => PathBuf::from(d),
-            None => PathBuf::from(
-                std::env::var_os("HOME").context("no --data-dir given and HOME is not set")?,
-            )
-            .join(".local/share/scrim"),
-        },
-    };
-    if data.join(audit::segment::SEGMENTS_DIR).is_dir() {
-        return Ok(data);
+/// The configuration `scrim run` would use (`--config`, else the embedded
+/// default), with `--data-dir` applied.
+fn config(a: &DirArgs) -> anyhow::Result<Config> {
+    let mut c = load_config(a.config.as_deref())?;
+    if let Some(d) = &a.data_dir {
+        c.data_dir = d.clone();
     }
-    Ok(audit::audit_dir(&data))
+    Ok(c)
+}
+
+/// The audit directory of the data directory `data` (or `data` itself when it
+/// is an audit directory).
+fn audit_dir_in(data: &Path) -> PathBuf {
+    if data.join(audit::segment::SEGMENTS_DIR).is_dir() {
+        return data.to_path_buf();
+    }
+    audit::audit_dir(data)
+}
+
+/// The audit directory for `--data-dir` / `--config`.
+fn audit_dir(a: &DirArgs) -> anyhow::Result<PathBuf> {
+    Ok(audit_dir_in(&config(a)?.data_dir))
 }
 
 fn explain(e: AuditError) -> anyhow::Error {
@@ -457,9 +473,19 @@ fn export_cmd(a: &ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn checkpoint(a: &CheckpointArgs) -> anyhow::Result<ExitCode> {
-    let dir = audit_dir(&a.dir)?;
+    let config = config(&a.dir)?;
+    let dir = audit_dir_in(&config.data_dir);
     if a.now {
-        let log = AuditLog::open(&dir, AuditConfig::default()).map_err(explain)?;
+        // The configured settings, but no retention: the writer applies
+        // retention when it starts, and signing a checkpoint must not remove
+        // evidence as a side effect. Nor can this command know the retention
+        // the proxy runs with when it is called without that proxy's
+        // --config; the proxy applies its own at start and hourly.
+        let settings = AuditConfig {
+            retention_days: None,
+            ..config.audit
+        };
+        let log = AuditLog::open(&dir, settings).map_err(explain)?;
         match log.checkpoint_now()? {
             Some(cp) => eprintln!("scrim: signed a checkpoint of {} record(s)", cp.records),
             None => eprintln!("scrim: the newest checkpoint already covers every record"),

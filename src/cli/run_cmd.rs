@@ -3,7 +3,7 @@
 //! policy's local backends answer, and serve until Ctrl-C / SIGTERM.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -50,12 +50,19 @@ pub enum UnknownHostsArg {
     Deny,
 }
 
-/// Configuration from the file (or the embedded default) with the flags applied.
-pub fn config(args: &RunArgs) -> anyhow::Result<Config> {
-    let mut c = match &args.config {
+/// The configuration file `file`, or the embedded default: what `scrim run`
+/// starts from, and what the audit commands read the data directory and
+/// `[audit]` settings from.
+pub fn load_config(file: Option<&Path>) -> anyhow::Result<Config> {
+    Ok(match file {
         Some(p) => Config::load(p)?,
         None => Config::embedded()?,
-    };
+    })
+}
+
+/// Configuration from the file (or the embedded default) with the flags applied.
+pub fn config(args: &RunArgs) -> anyhow::Result<Config> {
+    let mut c = load_config(args.config.as_deref())?;
     if let Some(a) = args.listen {
         c.listen = a;
     }

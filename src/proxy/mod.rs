@@ -38,7 +38,7 @@ use arc_swap::ArcSwap;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::audit::{AuditConfig, AuditLog};
+use crate::audit::AuditLog;
 use crate::config::Config;
 use crate::detect::ner::{NerConfig, NerModel};
 use crate::detect::pipeline::Pipeline;
@@ -215,14 +215,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         config.cert_cache_entries,
         30,
     )?);
-    let audit_config = AuditConfig {
-        segment_max_bytes: config.audit.segment_bytes,
-        checkpoint_every_records: config.audit.checkpoint_every_records,
-        checkpoint_every_secs: config.audit.checkpoint_every_seconds,
-        retention_days: Some(u32::try_from(config.audit.retention_days).unwrap_or(u32::MAX)),
-        ..AuditConfig::default()
-    };
-    let audit = AuditLog::open(&crate::audit::audit_dir(&config.data_dir), audit_config)?;
+    let audit = AuditLog::open(
+        &crate::audit::audit_dir(&config.data_dir),
+        config.audit.clone(),
+    )?;
     let upstream = upstream::Upstream::new(&config.upstream_ca, config.upstream_timeout_ms)?;
     let redact_key = HashKey::load_or_create(&config.data_dir.join("redact.key"))
         .map_err(|e| StartError::Config(format!("redaction key: {e}")))?;

@@ -101,3 +101,24 @@ pub fn segments(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     v.sort();
     v
 }
+
+/// Make every segment of the audit directory `dir` look `days` older: each
+/// header's `created` is moved back (the header is not part of the hash chain,
+/// so the records still verify). Retention decides by these times.
+pub fn age_segments(dir: &std::path::Path, days: u64) {
+    use scrim::audit::frame;
+    use scrim::audit::segment::{self, SegmentHeader};
+    for path in segments(dir) {
+        let bytes = std::fs::read(&path).expect("read segment");
+        let scan = segment::scan(&bytes);
+        let mut header: SegmentHeader = scan.header.expect("segment header");
+        header.created.0 -= days * 86_400_000;
+        let payload = serde_json::to_vec(&header).expect("header json");
+        let old_len = frame::HEADER_LEN
+            + u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes")) as usize;
+        let mut out = Vec::with_capacity(bytes.len());
+        frame::encode(&payload, &mut out);
+        out.extend_from_slice(&bytes[old_len..]);
+        std::fs::write(&path, out).expect("write segment");
+    }
+}
