@@ -30,6 +30,15 @@ pub fn default_data_dir() -> PathBuf {
     }
 }
 
+/// `~/…` in a configured path is the home directory, as the shell would read it
+/// (the shipped config's example is `~/.local/share/scrim`).
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
 /// What to do with CONNECT requests to hosts outside the intercept list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -323,7 +332,7 @@ impl Config {
             admin_listen,
             data_dir: p
                 .data_dir
-                .map(PathBuf::from)
+                .map(|d| expand_home(&d))
                 .unwrap_or_else(default_data_dir),
             policies: p.policies.into_iter().map(PathBuf::from).collect(),
             intercept: if p.intercept.is_empty() {
@@ -443,6 +452,18 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_data_dir_under_home_is_expanded() {
+        let c =
+            Config::from_toml("t.toml", "[proxy]\ndata_dir = \"~/.local/share/scrim\"\n").unwrap();
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(c.data_dir, PathBuf::from(home).join(".local/share/scrim"));
+        }
+        assert!(!c.data_dir.starts_with("~"), "{}", c.data_dir.display());
+        let c = Config::from_toml("t.toml", "[proxy]\ndata_dir = \"/srv/scrim\"\n").unwrap();
+        assert_eq!(c.data_dir, PathBuf::from("/srv/scrim"));
+    }
 
     #[test]
     fn embedded_default_is_valid() {

@@ -424,6 +424,15 @@ async fn an_audit_write_failure_blocks_the_request() {
     assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
     assert_eq!(h.backend.count(), 0, "nor the local backend");
     assert!(h.running.shared.audit.metrics().failures >= 1);
+    // …and says so to a load balancer.
+    let (_, ready, _) = curl(vec![
+        "-w".into(),
+        " %{http_code}".into(),
+        format!("http://{}/readyz", h.running.admin_addr),
+    ])
+    .await;
+    assert!(ready.ends_with(" 503"), "{ready}");
+    assert!(ready.contains("\"audit_writable\":false"), "{ready}");
     h.running.stop().await;
 }
 

@@ -115,7 +115,9 @@ fn audit_dir_writable(dir: &std::path::Path) -> bool {
 fn readiness(shared: &Shared) -> Response<Body> {
     let active = shared.active.load();
     let model = !shared.config.ner.enabled || active.pipeline.has_ner();
-    let audit = audit_dir_writable(shared.audit.dir());
+    // A failed write stops the writer until restart: every request is refused then,
+    // so the proxy is not ready even if the directory is writable again.
+    let audit = audit_dir_writable(shared.audit.dir()) && shared.audit.metrics().failures == 0;
     let body = serde_json::json!({
         "ready": model && audit,
         "model_loaded": model,
