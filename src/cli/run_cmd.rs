@@ -127,7 +127,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
         println!("  export NODE_EXTRA_CA_CERTS={}", ca_path.display());
         println!("  # or, without a CA: export OPENAI_BASE_URL={proxy}/openai/v1 ANTHROPIC_BASE_URL={proxy}/anthropic");
-        report_backends(&policy).await;
+        report_backends(&running.shared, &policy).await;
         wait_for_signal().await;
         println!("scrim: stopping");
         running.stop().await;
@@ -151,35 +151,34 @@ fn write_client_bundle(data_dir: &std::path::Path, ca_pem: &str) -> Option<PathB
     Some(path)
 }
 
-/// Say whether each local backend of the policy answers (route rules need it).
-async fn report_backends(policy: &crate::policy::CompiledPolicy) {
+/// Say whether each local backend of the policy answers (route rules need it):
+/// `GET {base_url}/models`, the OpenAI-compatible listing every engine serves.
+async fn report_backends(shared: &crate::proxy::Shared, policy: &crate::policy::CompiledPolicy) {
     for (name, backend) in policy.backends() {
-        let url: Result<http::Uri, _> = backend.base_url.parse();
-        let addr = url.ok().and_then(|u| {
-            let host = u.host()?.to_string();
-            let port = u.port_u16().unwrap_or(if u.scheme_str() == Some("https") {
-                443
-            } else {
-                80
-            });
-            Some((host, port))
-        });
-        let up = match addr {
-            Some((h, p)) => tokio::time::timeout(
-                std::time::Duration::from_secs(1),
-                tokio::net::TcpStream::connect((h.as_str(), p)),
-            )
-            .await
-            .is_ok_and(|r| r.is_ok()),
-            None => false,
+        let url = format!("{}/models", backend.base_url.trim_end_matches('/'));
+        let request = http::Request::get(&url).body(crate::proxy::body::empty());
+        let answer = match request {
+            Ok(req) => {
+                tokio::time::timeout(std::time::Duration::from_secs(2), shared.upstream.send(req))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .map(|resp| resp.status())
+            }
+            Err(_) => None,
         };
-        if up {
-            println!("  backend `{name}` at {} answers", backend.base_url);
-        } else {
-            println!(
+        match answer {
+            Some(status) if status.is_success() => {
+                println!("  backend `{name}` at {} answers", backend.base_url);
+            }
+            Some(status) => println!(
+                "  backend `{name}` at {} answers, but GET /models gave {status}: is it an OpenAI-compatible server?",
+                backend.base_url
+            ),
+            None => println!(
                 "  backend `{name}` at {} does not answer: requests routed to it will be blocked (start it with `bash scripts/local-llm.sh`)",
                 backend.base_url
-            );
+            ),
         }
     }
 }
