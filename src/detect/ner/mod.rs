@@ -29,6 +29,22 @@ use std::time::Duration;
 
 pub use paths::{ArtifactPaths, SETUP_COMMAND};
 
+/// Whether a span of `label` is implausible on its own (the model's sanity
+/// filters): the fusion applies it to what is left of a model span after a
+/// deterministic finding was cut out of it.
+pub(crate) fn implausible(
+    text: &str,
+    start: usize,
+    end: usize,
+    label: crate::detect::Label,
+) -> bool {
+    let only_numbers = text.get(start..end).is_some_and(|t| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    });
+    filters::reject(text, start, end, label, only_numbers)
+}
+
 use crate::detect::Finding;
 
 /// Settings of the NER detector. Every bound carries its unit.
