@@ -2,13 +2,47 @@
 //! every rule a file defines is exercised by that file's own cases, the copies
 //! embedded in the binary are the files on disk, and the committed JSON Schema is
 //! the one the raw types generate.
+//!
+//! The cases run through the pipeline the proxy runs, NER model included (as
+//! `scrim policy test` does): names and places are the model's to find, and a
+//! case about them means nothing without it. The model artifacts come from
+//! `bash scripts/setup.sh`, which the test command runs first; without them these
+//! tests fail and say so.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use scrim::detect::ner::{NerConfig, NerModel};
+use scrim::detect::pipeline::Pipeline;
 use scrim::policy::{
-    self, on_failure, run_tests, Action, FailureKind, FlowFacts, PolicyHandle, SHIPPED,
+    self, on_failure, run_tests, Action, CompiledPolicy, FailureKind, FlowFacts, PolicyHandle,
+    SHIPPED,
 };
+
+fn ner() -> NerModel {
+    static M: OnceLock<NerModel> = OnceLock::new();
+    M.get_or_init(|| {
+        // A generous deadline: these tests check decisions, not speed (CI machines
+        // are loaded; speed is measured by the benches).
+        NerModel::load(NerConfig {
+            timeout_ms: 300_000,
+            ..NerConfig::default()
+        })
+        .unwrap_or_else(|e| {
+            panic!(
+                "the shipped policies' cases need the NER model: {e} (run bash scripts/setup.sh)"
+            )
+        })
+    })
+    .clone()
+}
+
+/// The proxy's pipeline for `p`, with the model.
+fn pipeline(p: &CompiledPolicy) -> Pipeline {
+    p.pipeline(Some(ner()), 256)
+        .expect("the policy's detectors build")
+}
 
 fn policies_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("policies")
@@ -36,8 +70,7 @@ fn every_shipped_policy_passes_its_cases() {
             "{} has no test cases",
             file.display()
         );
-        let engine = p.engine().unwrap();
-        for outcome in run_tests(&p, &engine) {
+        for outcome in run_tests(&p, &pipeline(&p)) {
             if outcome.passed() {
                 passed += 1;
             } else {
@@ -59,8 +92,7 @@ fn every_rule_is_covered_by_its_own_files_cases() {
     for file in shipped_files() {
         let p = policy::load(&file).unwrap();
         let text = std::fs::read_to_string(&file).unwrap();
-        let engine = p.engine().unwrap();
-        let fired: BTreeSet<String> = run_tests(&p, &engine)
+        let fired: BTreeSet<String> = run_tests(&p, &pipeline(&p))
             .into_iter()
             .flat_map(|o| o.fired)
             .collect();

@@ -9,15 +9,24 @@ use crate::detect::ner::{NerConfig, NerModel};
 use crate::detect::pipeline::Pipeline;
 
 /// Model results cached per command run (texts repeat in JSONL exports).
-const CACHE_ENTRIES: usize = 4096;
+pub const CACHE_ENTRIES: usize = 4096;
 
 /// The pipeline for `args`.
 pub fn pipeline(args: &DetectArgs) -> anyhow::Result<Pipeline> {
     let engine = engine(args)?;
-    let ner = if args.no_ner {
-        None
-    } else {
-        Some(NerModel::load(NerConfig::default()).context("cannot start the NER detector")?)
-    };
-    Ok(Pipeline::new(engine, ner, CACHE_ENTRIES))
+    Ok(Pipeline::new(
+        engine,
+        ner_model(args.no_ner)?,
+        CACHE_ENTRIES,
+    ))
+}
+
+/// The NER model, or `None` with `--no-ner`. A model that cannot load is an
+/// error naming `bash scripts/setup.sh` (and `--no-ner`).
+pub fn ner_model(no_ner: bool) -> anyhow::Result<Option<NerModel>> {
+    if no_ner {
+        return Ok(None);
+    }
+    let model = NerModel::load(NerConfig::default()).context("cannot start the NER detector")?;
+    Ok(Some(model))
 }

@@ -50,8 +50,8 @@ enum Command {
 /// Options shared by the detection commands.
 #[derive(Debug, clap::Args)]
 pub struct DetectArgs {
-    /// Pattern detectors only (no language model). Until the NER model lands this
-    /// is the only mode, and the flag is accepted for forward compatibility.
+    /// Pattern detectors only (no NER model). By default the model runs too, and
+    /// a missing model is an error naming `bash scripts/setup.sh`.
     #[arg(long)]
     pub no_ner: bool,
     /// Report only findings with at least this score (default: per-label minimum, 0.5).

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::detection::{ner_model, CACHE_ENTRIES};
 use super::input::{self, display_name};
-use crate::detect::Engine;
 use crate::policy::testcase::test_key;
 use crate::policy::{self, run_tests, CompiledPolicy, FlowFacts, PolicyErrors};
 
@@ -21,10 +21,16 @@ pub enum PolicyCommand {
         files: Vec<PathBuf>,
     },
     /// Run the `[[test]]` cases embedded in policy files; print `N passed, N failed`.
+    /// Cases run through the same detection as the proxy: patterns, the policy's
+    /// recognizers and the NER model.
     Test {
         /// Policy files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Pattern detectors only (no NER model): cases about names, places and
+        /// organizations then fail as the proxy with `--no-ner` would.
+        #[arg(long)]
+        no_ner: bool,
     },
     /// Show each finding in a text, the rule that decided it, and the decision.
     Explain(ExplainArgs),
@@ -58,6 +64,11 @@ pub struct ExplainArgs {
     /// Print each finding's value too (off by default).
     #[arg(long)]
     pub show_values: bool,
+    /// Pattern detectors only (no NER model), as the proxy runs with `--no-ner`.
+    /// By default the NER model runs, as in the proxy, so that the explanation
+    /// covers names, places and organizations.
+    #[arg(long)]
+    pub no_ner: bool,
     /// The text, or `-` (default) to read standard input.
     #[arg(default_value = "-")]
     pub text: String,
@@ -66,7 +77,7 @@ pub struct ExplainArgs {
 pub fn run(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         PolicyCommand::Check { files } => check(files),
-        PolicyCommand::Test { files } => test(files),
+        PolicyCommand::Test { files, no_ner } => test(files, *no_ner),
         PolicyCommand::Explain(args) => explain(args),
         PolicyCommand::Schema => {
             print!("{}", policy::schema::schema_json());
@@ -108,9 +119,14 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn test(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn test(files: &[PathBuf], no_ner: bool) -> anyhow::Result<ExitCode> {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut broken = 0usize;
+    // Loaded once: every file's pipeline shares it.
+    let ner = ner_model(no_ner)?;
+    if ner.is_none() {
+        eprintln!("note: without the NER model (--no-ner): cases about names, places and organizations may fail");
+    }
     for f in files {
         let p = match policy::load(f) {
             Ok(p) => p,
@@ -120,8 +136,10 @@ fn test(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let engine = p.engine().context("cannot build the detectors")?;
-        for outcome in run_tests(&p, &engine) {
+        let pipeline = p
+            .pipeline(ner.clone(), CACHE_ENTRIES)
+            .context("cannot build the detectors")?;
+        for outcome in run_tests(&p, &pipeline) {
             if outcome.passed() {
                 passed += 1;
                 continue;
@@ -157,7 +175,9 @@ fn load_policy(path: Option<&Path>) -> anyhow::Result<CompiledPolicy> {
 
 fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let p = load_policy(args.policy.as_deref())?;
-    let engine: Engine = p.engine().context("cannot build the detectors")?;
+    let pipeline = p
+        .pipeline(ner_model(args.no_ner)?, CACHE_ENTRIES)
+        .context("cannot build the detectors")?;
     let text = if args.text == "-" {
         let path = PathBuf::from("-");
         let bytes = input::read_bytes(&path)?;
@@ -174,7 +194,8 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         client_ip: args.client_ip,
     };
     let key = test_key();
-    let out = policy::run_text(&p, &engine, &text, &flow, key.as_ref());
+    let out =
+        policy::run_text(&p, &pipeline, &text, &flow, key.as_ref()).context("detection failed")?;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     writeln!(
@@ -185,6 +206,15 @@ fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         &p.content_hash()[..12]
     )?;
     writeln!(w, "request to {}{}", flow.destination_host, flow.path)?;
+    writeln!(
+        w,
+        "detection: {}",
+        if pipeline.has_ner() {
+            "patterns + NER model"
+        } else {
+            "patterns only (--no-ner)"
+        }
+    )?;
     let value = |f: &crate::detect::Finding| {
         if args.show_values {
             format!(" {:?}", text.get(f.start..f.end).unwrap_or(""))

@@ -10,8 +10,11 @@
 //! them. Only the root file's `[[test]]` cases are kept.
 //!
 //! References (a rule's backend, a test's rule ids, a rule's categories) are
-//! checked on the merged policy, and only when every file parsed — otherwise the
-//! missing definition may sit in the broken file, and the errors would mislead.
+//! checked on the merged policy, and only when every file parsed and no
+//! definition of that kind was left out for a shape error — otherwise the
+//! missing definition may sit in the broken part, and the errors would mislead.
+//! Everything else is checked in every part that passed the shape check, so one
+//! run reports a misspelt key in one rule and a misspelt label in another.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -24,12 +27,12 @@ use super::compiled::{AllowList, Api, Backend, CompiledPolicy, Conditions, Rule,
 use super::error::{one_of, suggest, Location, PolicyError, PolicyErrors};
 use super::evaluate::{Action, FailureKind, FlowFacts, DEFAULT_RULE_ID};
 use super::glob::{Cidr, Glob};
-use super::raw::{RawFile, RawRule, RawTest, SpStr};
+use super::raw::{RawFile, RawHeader, RawRule, RawTest, SpStr};
 use super::recognizer::{
     category_covers, context_automaton, detector_name, dictionary_automaton, Matcher, Recognizer,
     VALIDATORS,
 };
-use super::source::{load_tree, Loader, Source};
+use super::source::{load_tree, Loader, Omitted, Source};
 use crate::detect::{Label, Thresholds};
 use crate::redact::Operator;
 
@@ -53,6 +56,7 @@ pub fn compile(loader: &dyn Loader, root: &str) -> Result<CompiledPolicy, Policy
     let mut b = Builder {
         loader: Some(loader),
         complete: tree.complete,
+        omitted: tree.omitted,
         errors,
         hashed: Vec::new(),
         ..Builder::default()
@@ -99,6 +103,13 @@ struct PendingRule {
 struct Builder<'l> {
     loader: Option<&'l dyn Loader>,
     complete: bool,
+    /// What the files left out (parts with shape errors).
+    omitted: Omitted,
+    /// Ids of rules that were defined but did not compile (their errors are
+    /// reported; a test naming one is not an error too).
+    broken_rules: HashSet<String>,
+    /// Names of backends that were defined but did not compile (likewise).
+    broken_backends: HashSet<String>,
     errors: Vec<PolicyError>,
     /// Extra files read (dictionaries), for the content hash.
     hashed: Vec<(String, String)>,
@@ -306,39 +317,9 @@ impl Builder<'_> {
         let file: Arc<str> = Arc::from(src.id.as_str());
         let text: Arc<str> = Arc::from(src.text.as_str());
 
-        // [policy]
-        let h = &raw.policy;
-        if !is_id(h.name.get_ref()) {
-            self.push(cx.err(
-                h.name.span().start,
-                "policy `name` must be 1–128 letters, digits, `-`, `_` or `.`",
-            ));
-        }
-        if h.version.get_ref().trim().is_empty() {
-            self.push(cx.err(h.version.span().start, "policy `version` must not be empty"));
-        }
-        if is_root {
-            self.name = h.name.get_ref().clone();
-            self.version = h.version.get_ref().clone();
-            self.description = h.description.clone();
-        }
-        if let Some(a) = &h.default_action {
-            if let Some(a) = self.action(
-                &cx,
-                a,
-                &[Action::Allow, Action::Redact, Action::Block],
-                "default action",
-            ) {
-                self.default_action = Some(a);
-            }
-        }
-        if let Some(o) = &h.default_operator {
-            if let Some(o) = self.operator(&cx, o) {
-                self.default_operator = Some(o);
-            }
-        }
-        if let Some(m) = self.score(&cx, &h.min_score, "min_score") {
-            self.min_score = Some(m);
+        // [policy] (left out after a shape error: nothing of it is trusted)
+        if !src.omitted.header {
+            self.header(&cx, &raw.policy, is_root);
         }
 
         // [backends.*]
@@ -378,6 +359,10 @@ impl Builder<'_> {
                     None
                 }
             };
+            if !(ok_url && api.is_some()) {
+                // Its errors are reported; a rule routing to it is not one more.
+                self.broken_backends.insert(name.get_ref().clone());
+            }
             if let (true, true, Some(api)) = (ok_name, ok_url, api) {
                 self.backends.insert(
                     name.get_ref().clone(),
@@ -519,10 +504,14 @@ impl Builder<'_> {
         // [[rule]]
         let mut seen_rules = HashSet::new();
         for r in &raw.rules {
-            if let Some(p) = self.rule(&cx, &file, &text, r, &mut seen_rules) {
-                match self.rules.iter_mut().find(|q| q.rule.id == p.rule.id) {
+            match self.rule(&cx, &file, &text, r, &mut seen_rules) {
+                Some(p) => match self.rules.iter_mut().find(|q| q.rule.id == p.rule.id) {
                     Some(q) => *q = p,
                     None => self.rules.push(p),
+                },
+                // Its errors are reported; a test naming it is not one more.
+                None => {
+                    self.broken_rules.insert(r.id.get_ref().clone());
                 }
             }
         }
@@ -585,6 +574,41 @@ impl Builder<'_> {
                     self.raw_tests.push((file.clone(), text.clone(), p));
                 }
             }
+        }
+    }
+
+    fn header(&mut self, cx: &Ctx<'_>, h: &RawHeader, is_root: bool) {
+        if !is_id(h.name.get_ref()) {
+            self.push(cx.err(
+                h.name.span().start,
+                "policy `name` must be 1–128 letters, digits, `-`, `_` or `.`",
+            ));
+        }
+        if h.version.get_ref().trim().is_empty() {
+            self.push(cx.err(h.version.span().start, "policy `version` must not be empty"));
+        }
+        if is_root {
+            self.name = h.name.get_ref().clone();
+            self.version = h.version.get_ref().clone();
+            self.description = h.description.clone();
+        }
+        if let Some(a) = &h.default_action {
+            if let Some(a) = self.action(
+                cx,
+                a,
+                &[Action::Allow, Action::Redact, Action::Block],
+                "default action",
+            ) {
+                self.default_action = Some(a);
+            }
+        }
+        if let Some(o) = &h.default_operator {
+            if let Some(o) = self.operator(cx, o) {
+                self.default_operator = Some(o);
+            }
+        }
+        if let Some(m) = self.score(cx, &h.min_score, "min_score") {
+            self.min_score = Some(m);
         }
     }
 
@@ -845,7 +869,16 @@ impl Builder<'_> {
     ) -> (Option<CompiledPolicy>, Vec<PolicyError>) {
         let default_min = self.min_score.unwrap_or(DEFAULT_MIN_SCORE as f32);
         let default_op = self.default_operator.unwrap_or(Operator::Replace);
-        let backend_names: Vec<String> = self.backends.keys().cloned().collect();
+        // Broken backends count as names here: their errors are reported, and a
+        // misspelt reference to one should still find it.
+        let mut backend_names: Vec<String> = self
+            .backends
+            .keys()
+            .chain(&self.broken_backends)
+            .cloned()
+            .collect();
+        backend_names.sort();
+        backend_names.dedup();
         let categories: Vec<Arc<str>> = self
             .recognizers
             .iter()
@@ -863,7 +896,11 @@ impl Builder<'_> {
         category_names.sort_unstable();
         category_names.dedup();
         let mut errors = std::mem::take(&mut self.errors);
-        let check_refs = self.complete;
+        let check_backends = self.complete && !self.omitted.backends;
+        let check_categories = self.complete && !self.omitted.recognizers;
+        let check_rule_ids = self.complete && !self.omitted.rules;
+        let known_backend =
+            |name: &str| self.backends.contains_key(name) || self.broken_backends.contains(name);
         let backend_err = |file: &str, text: &str, at: usize, name: &str| {
             PolicyError::new(
                 file,
@@ -885,12 +922,14 @@ impl Builder<'_> {
             let mut rule = p.rule;
             rule.operator = p.operator.unwrap_or(default_op);
             rule.min_score = p.min_score.unwrap_or(default_min);
-            if check_refs {
+            if check_backends {
                 if let (Some(route), Some((f, t, at))) = (&rule.route, &p.route_at) {
-                    if !self.backends.contains_key(route) {
+                    if !known_backend(route) {
                         errors.push(backend_err(f, t, *at, route));
                     }
                 }
+            }
+            if check_categories {
                 for (c, (f, t, at)) in rule.categories.iter().zip(&p.category_at) {
                     if !categories.iter().any(|rc| category_covers(c, rc)) {
                         let help = suggest(c, category_names.iter().copied());
@@ -910,9 +949,9 @@ impl Builder<'_> {
             }
             rules.push(rule);
         }
-        if check_refs {
+        if check_backends {
             for (f, t, at, name) in &self.on_error_refs {
-                if !self.backends.contains_key(name) {
+                if !known_backend(name) {
                     errors.push(backend_err(f, t, *at, name));
                 }
             }
@@ -935,17 +974,19 @@ impl Builder<'_> {
             .collect();
         let mut tests = Vec::new();
         for (f, t, p) in self.raw_tests {
-            if check_refs {
+            if check_rule_ids {
                 for (id, at) in &p.rules_at {
-                    if !rule_ids.contains(&id.as_str()) {
+                    if !rule_ids.contains(&id.as_str()) && !self.broken_rules.contains(id) {
                         errors.push(
                             PolicyError::new(&f, &t, *at, format!("unknown rule id `{id}`"))
                                 .with_help(suggest(id, rule_ids.iter().copied())),
                         );
                     }
                 }
+            }
+            if check_backends {
                 if let Some((name, at)) = &p.route_at {
-                    if !self.backends.contains_key(name) {
+                    if !known_backend(name) {
                         errors.push(backend_err(&f, &t, *at, name));
                     }
                 }
@@ -1050,6 +1091,13 @@ mod tests {
                 .get(id)
                 .cloned()
                 .ok_or_else(|| "not found".to_string())
+        }
+
+        fn available(&self, _from: &str) -> Vec<String> {
+            self.0
+                .keys()
+                .map(|k| k.trim_end_matches(".toml").to_string())
+                .collect()
         }
     }
 
@@ -1171,6 +1219,35 @@ mod tests {
                 "t.toml:5:19: unknown on_error action `redact`, expected one of `allow`, `route`, `block`",
             ),
             ("[[rule]\n", "t.toml:4:8: invalid TOML: unclosed array table, expected `]`"),
+            // A wrong type where a closed set of names is expected lists the names.
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = [\"block\"]\n",
+                "t.toml:7:10: `rule[1].action` must be one of `allow`, `redact`, `route`, `block`, found an array (`[...]`)",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [\"US_SSN\"]\naction = \"redact\"\noperator = 1\n",
+                "t.toml:8:12: `rule[1].operator` must be one of `mask`, `replace`, `hash`, `pseudonymize`, found an integer",
+            ),
+            (
+                "[[rule]]\nid = \"r\"\nlabels = [1]\naction = \"block\"\n",
+                "t.toml:6:11: `rule[1].labels[1]` must be a label of the taxonomy (shared/eval/TAXONOMY.md), found an integer",
+            ),
+            (
+                "[backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = true\n",
+                "t.toml:6:7: `backends.local.api` must be one of `openai`, `anthropic`, found a boolean",
+            ),
+            (
+                "[[recognizer]]\nid = \"x\"\nlabel = \"SECRET\"\npattern = 'ab'\nvalidator = [\"luhn\"]\n",
+                "t.toml:8:13: `recognizer[1].validator` must be one of `luhn`, `credit_card`, `iban`, `nhs`, `us_ssn`, `aba_routing`, `base58check`, `bech32_address`, `mbi`, found an array (`[...]`)",
+            ),
+            (
+                "[on_error]\nner_unavailable = 0\n",
+                "t.toml:5:19: `on_error.ner_unavailable` must be one of `allow`, `route`, `block`, found an integer",
+            ),
+            (
+                "[[test]]\nname = \"n\"\ninput = \"x\"\nexpect = { action = \"block\" }\n",
+                "t.toml:7:10: `test[1].expect` must be one of `allow`, `redact`, `route`, `block`, found a table",
+            ),
         ];
         for (body, want) in table {
             assert_eq!(one_error(body), want, "for body:\n{body}");
@@ -1189,6 +1266,61 @@ mod tests {
         // sorted top to bottom
         assert!(
             e[0].starts_with("t.toml:6:") && e[2].starts_with("t.toml:12:"),
+            "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn shape_errors_do_not_hide_other_parts() {
+        // An unknown key in one rule, a misspelt label in another: one run, both.
+        let e = errors(
+            "[[rule]]\nid = \"a\"\nlabels = [\"US_SSN\"]\nactoin = \"block\"\naction = \"block\"\n[[rule]]\nid = \"b\"\nlabels = [\"EMAL_ADDRESS\"]\naction = \"block\"\n",
+        );
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(
+            e[0].starts_with("t.toml:7:1: unknown key `actoin` in `rule[1]`"),
+            "{e:#?}"
+        );
+        assert!(
+            e[1].starts_with("t.toml:11:11: unknown label `EMAL_ADDRESS`")
+                && e[1].ends_with("(did you mean `EMAIL_ADDRESS`?)"),
+            "{e:#?}"
+        );
+        // Every kind of part at once: a wrong type in [on_error], a broken backend,
+        // misspelt action, api, backend reference and expected decision elsewhere.
+        let e = errors(
+            "[on_error]\nner_unavailable = 1\n\
+             [backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = \"opnai\"\n\
+             [[rule]]\nid = \"a\"\nlabels = [\"URL\"]\naction = \"blok\"\n\
+             [[rule]]\nid = \"b\"\nlabels = [\"US_SSN\"]\naction = \"route\"\nroute = \"lcoal\"\n\
+             [[test]]\nname = \"n\"\ninput = \"x\"\nexpect = \"alow\"\nrules = [\"a\", \"b\"]\n",
+        );
+        let want = [
+            "t.toml:5:19: `on_error.ner_unavailable` must be one of",
+            "t.toml:8:7: unknown api `opnai`",
+            "t.toml:12:10: unknown action `blok`",
+            "t.toml:17:9: unknown backend `lcoal`",
+            "t.toml:21:10: unknown expected action `alow`",
+        ];
+        assert_eq!(e.len(), want.len(), "{e:#?}");
+        for (got, want) in e.iter().zip(want) {
+            assert!(got.starts_with(want), "{got}\nwanted: {want}…");
+        }
+        assert!(e[3].ends_with("(did you mean `local`?)"), "{}", e[3]);
+        // A part left out keeps references to its kind unchecked (the definition
+        // may be the broken part), and only those.
+        let e = errors(
+            "[backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = \"openai\"\nmodel = \"x\"\n\
+             [[rule]]\nid = \"a\"\nlabels = [\"URL\"]\naction = \"route\"\nroute = \"local\"\n\
+             [[test]]\nname = \"n\"\ninput = \"x\"\nexpect = \"route\"\nrules = [\"b\"]\n",
+        );
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(
+            e[0].starts_with("t.toml:7:1: unknown key `model`"),
+            "{e:#?}"
+        );
+        assert!(
+            e[1].starts_with("t.toml:17:10: unknown rule id `b`"),
             "{e:#?}"
         );
     }
@@ -1233,20 +1365,67 @@ mod tests {
             "a.toml",
             "[policy]\nname = \"a\"\nversion = \"1\"\nextends = [\"gone\"]\n",
         )]);
+        // A missing `extends` target is reported at the entry, with the nearest
+        // name that exists.
         let e = compile(&l, "a.toml").unwrap_err().to_string();
-        assert_eq!(e, "gone.toml: cannot read policy file: not found");
+        assert_eq!(
+            e,
+            "a.toml:4:12: `extends` names `gone`, but gone.toml cannot be read: not found"
+        );
+        let l = files(&[
+            (
+                "a.toml",
+                "[policy]\nname = \"a\"\nversion = \"1\"\nextends = [\"base\", \"bse\"]\n",
+            ),
+            ("base.toml", "[policy]\nname = \"base\"\nversion = \"1\"\n"),
+        ]);
+        let e = compile(&l, "a.toml").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "a.toml:4:20: `extends` names `bse`, but bse.toml cannot be read: not found (did you mean `base`?)"
+        );
+        // The root itself unreadable: no entry to point at.
+        let e = compile(&l, "nope.toml").unwrap_err().to_string();
+        assert_eq!(e, "nope.toml: cannot read policy file: not found");
+    }
+
+    #[test]
+    fn missing_extends_target_suggests_a_shipped_policy() {
+        let e = compile_str(
+            "t.toml",
+            "[policy]\nname = \"t\"\nversion = \"1\"\nextends = [\"hipa\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("t.toml:4:12: `extends` names `hipa`, but ")
+                && e.ends_with("(did you mean `hipaa`?)"),
+            "{e}"
+        );
     }
 
     #[test]
     fn a_broken_parent_does_not_cascade_reference_errors() {
         let l = files(&[
-            ("p.toml", "[policy]\nname = \"p\"\nversion = \"1\"\noops = 1\n[backends.local]\nbase_url = \"http://x\"\napi = \"openai\"\n"),
+            ("p.toml", "[policy]\nname = \"p\"\nversion = \"1\"\noops = 1\n[backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = \"openai\"\n"),
             ("c.toml", "[policy]\nname = \"c\"\nversion = \"1\"\nextends = [\"p\"]\n[[rule]]\nid = \"r\"\nlabels = [\"URL\"]\naction = \"route\"\nroute = \"local\"\n"),
         ]);
         let e = compile(&l, "c.toml").unwrap_err();
         assert_eq!(e.len(), 1, "{e}");
         assert!(
             e.to_string().starts_with("p.toml:4:1: unknown key `oops`"),
+            "{e}"
+        );
+        // The backend itself left out for a shape error: the route to it is not
+        // reported as unknown too.
+        let l = files(&[
+            ("p.toml", "[policy]\nname = \"p\"\nversion = \"1\"\n[backends.local]\nbase_url = \"http://127.0.0.1:8081/v1\"\napi = \"openai\"\nmodel = \"x\"\n"),
+            ("c.toml", "[policy]\nname = \"c\"\nversion = \"1\"\nextends = [\"p\"]\n[[rule]]\nid = \"r\"\nlabels = [\"URL\"]\naction = \"route\"\nroute = \"local\"\n"),
+        ]);
+        let e = compile(&l, "c.toml").unwrap_err();
+        assert_eq!(e.len(), 1, "{e}");
+        assert!(
+            e.to_string().starts_with("p.toml:7:1: unknown key `model`"),
             "{e}"
         );
     }

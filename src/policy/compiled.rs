@@ -11,6 +11,8 @@ use super::error::Location;
 use super::evaluate::{Action, FailureKind, FlowFacts};
 use super::glob::{Cidr, Glob};
 use super::recognizer::{Recognizer, RecognizerDetector};
+use crate::detect::ner::NerModel;
+use crate::detect::pipeline::Pipeline;
 use crate::detect::{BuildError, Detector, Engine, Finding, Label, Thresholds};
 use crate::redact::Operator;
 
@@ -103,6 +105,17 @@ impl CompiledPolicy {
         }
         engine.set_thresholds(self.thresholds());
         Ok(engine)
+    }
+
+    /// The full detection pipeline for this policy, as the proxy runs it: its
+    /// [`engine`](Self::engine) plus, when given, the NER model, caching model
+    /// results for up to `cache_entries` texts.
+    pub fn pipeline(
+        &self,
+        ner: Option<NerModel>,
+        cache_entries: usize,
+    ) -> Result<Pipeline, BuildError> {
+        Ok(Pipeline::new(self.engine()?, ner, cache_entries))
     }
 
     /// Whether the finding's value is on the allow-list (never flagged).

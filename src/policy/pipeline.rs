@@ -4,7 +4,8 @@
 
 use super::compiled::CompiledPolicy;
 use super::evaluate::{evaluate, Decision, FlowFacts};
-use crate::detect::{Engine, Finding};
+use crate::detect::pipeline::{Pipeline, ScanError};
+use crate::detect::Finding;
 use crate::redact::{apply_each, HashKey, Operator, Pseudonyms};
 
 /// What happened to one text.
@@ -21,26 +22,28 @@ pub struct TextOutcome {
     pub output: String,
 }
 
-/// Run `text` through `engine` (built with [`CompiledPolicy::engine`]) and `policy`.
+/// Run `text` through `pipeline` (built with [`CompiledPolicy::pipeline`], as the
+/// proxy's is) and `policy`. Fails only when detection fails (the NER model could
+/// not run); the proxy turns that into the policy's `on_error` decision.
 pub fn run_text(
     policy: &CompiledPolicy,
-    engine: &Engine,
+    pipeline: &Pipeline,
     text: &str,
     flow: &FlowFacts,
     key: Option<&HashKey>,
-) -> TextOutcome {
-    let (allowed, findings): (Vec<Finding>, Vec<Finding>) = engine
-        .scan(text)
+) -> Result<TextOutcome, ScanError> {
+    let (allowed, findings): (Vec<Finding>, Vec<Finding>) = pipeline
+        .scan(text)?
         .into_iter()
         .partition(|f| policy.is_allowed(text, f));
     let decision = evaluate(policy, &findings, flow);
     let output = rewrite(text, &findings, &decision, key, &mut Pseudonyms::new());
-    TextOutcome {
+    Ok(TextOutcome {
         findings,
         allowed,
         decision,
         output,
-    }
+    })
 }
 
 /// Apply a decision's redactions to the text its findings came from.

@@ -5,10 +5,17 @@
 //! once, each file is first parsed into a spanned TOML tree and walked beside the
 //! schema: every key the schema does not know (with the nearest one it does),
 //! every value of the wrong type and every missing required key becomes an
-//! error with its position. Only a file that passes this walk is handed to serde.
+//! error with its position. The walk also says which [`Unit`] of the file each
+//! error is confined to (one `[[rule]]`, one `[backends.NAME]`, the `[policy]`
+//! table, …), so that the parser can leave out only the broken units and still
+//! hand the rest to serde and the compiler: one `scrim policy check` reports
+//! shape errors and misspelt names together.
+//!
 //! The walk understands the subset of JSON Schema that `schemars` emits for the
-//! raw types (`$ref`, `type`, `properties`, `additionalProperties`, `required`,
-//! `items`, `anyOf`/`oneOf`).
+//! raw types (`$ref`, `type`, `const`, `enum`, `properties`,
+//! `additionalProperties`, `required`, `items`, `anyOf`/`oneOf`).
+
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
@@ -16,6 +23,10 @@ use toml::Spanned;
 
 use super::error::{one_of, suggest, PolicyError};
 use super::raw::RawFile;
+
+/// Enumerations longer than this are named by their description in a type
+/// error rather than listed (the taxonomy's labels; compile lists nearest names).
+const MAX_LISTED_VALUES: usize = 10;
 
 /// The schema as a JSON value.
 pub fn schema() -> Value {
@@ -30,26 +41,101 @@ pub fn schema_json() -> String {
     s
 }
 
-/// Check the shape of a parsed file against the schema.
+/// The part of a file that a shape error is confined to: what the parser leaves
+/// out while it still compiles the rest.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// The file as a whole: an unknown or missing top-level key (a misspelt
+    /// `[[rules]]` may hide every rule, so nothing else can be trusted complete).
+    File,
+    /// A top-level key as a whole: `policy`, `on_error`, `allow`, or an array or
+    /// table of the wrong type.
+    Key(String),
+    /// One element of a top-level array of tables: `rule`, index from 0.
+    Item(String, usize),
+    /// One entry of a top-level table of tables: `backends`, `local`.
+    Entry(String, String),
+}
+
+/// Check the shape of a parsed file against the schema. Pushes every error and
+/// returns the units they are confined to.
 pub fn check_shape(
     file: &str,
     text: &str,
     root: &Spanned<DeTable<'_>>,
     errors: &mut Vec<PolicyError>,
-) {
+) -> BTreeSet<Unit> {
     let schema = schema();
     let walker = Walker {
         file,
         text,
         root: &schema,
     };
-    walker.table(&schema, root.get_ref(), root.span().start, "", errors);
+    let mut out = Out {
+        errors,
+        bad: BTreeSet::new(),
+    };
+    walker.table(
+        &schema,
+        root.get_ref(),
+        root.span().start,
+        "",
+        &Unit::File,
+        &mut out,
+    );
+    out.bad
 }
 
 struct Walker<'a> {
     file: &'a str,
     text: &'a str,
     root: &'a Value,
+}
+
+struct Out<'e> {
+    errors: &'e mut Vec<PolicyError>,
+    bad: BTreeSet<Unit>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, unit: &Unit, e: PolicyError) {
+        self.errors.push(e);
+        self.bad.insert(unit.clone());
+    }
+}
+
+/// What a schema accepts, gathered for a message.
+#[derive(Default)]
+struct Wanted<'a> {
+    /// String constants (enumerations).
+    values: Vec<&'a str>,
+    /// Enumerations too long to list, by description.
+    described: Vec<String>,
+    /// JSON Schema types.
+    types: Vec<&'a str>,
+}
+
+impl Wanted<'_> {
+    fn render(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.values.is_empty() {
+            parts.push(one_of(self.values.iter().copied()));
+        }
+        parts.extend(self.described.iter().cloned());
+        parts.extend(self.types.iter().map(|t| article(t)));
+        if parts.is_empty() {
+            "another type".to_string()
+        } else {
+            parts.join(" or ")
+        }
+    }
+}
+
+fn branches(schema: &Value) -> Option<&Vec<Value>> {
+    schema
+        .get("anyOf")
+        .or_else(|| schema.get("oneOf"))
+        .and_then(Value::as_array)
 }
 
 impl<'a> Walker<'a> {
@@ -74,45 +160,102 @@ impl<'a> Walker<'a> {
         PolicyError::new(self.file, self.text, offset, message)
     }
 
+    /// Whether a value of JSON type `found` fits `schema` (any branch of it).
+    fn accepts(&self, schema: &'a Value, found: &str) -> bool {
+        let schema = self.resolve(schema);
+        if let Some(bs) = branches(schema) {
+            return bs.iter().any(|b| self.accepts(b, found));
+        }
+        let t = types(schema);
+        // No `type`: anything goes at this level (e.g. `true`).
+        t.is_empty()
+            || t.iter()
+                .any(|&w| w == found || (w == "number" && found == "integer"))
+    }
+
+    /// Gather what `schema` accepts: constants of enumerations rather than the
+    /// `string` type each constant repeats.
+    fn wanted(&self, schema: &'a Value, out: &mut Wanted<'a>) {
+        let schema = self.resolve(schema);
+        if let Some(bs) = branches(schema) {
+            for b in bs {
+                self.wanted(b, out);
+            }
+            return;
+        }
+        if let Some(c) = schema.get("const").and_then(Value::as_str) {
+            if !out.values.contains(&c) {
+                out.values.push(c);
+            }
+            return;
+        }
+        if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+            let names: Vec<&str> = e.iter().filter_map(Value::as_str).collect();
+            let description = schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(describe);
+            match description {
+                Some(d) if names.len() > MAX_LISTED_VALUES => {
+                    if !out.described.contains(&d) {
+                        out.described.push(d);
+                    }
+                }
+                _ => {
+                    for n in names {
+                        if !out.values.contains(&n) {
+                            out.values.push(n);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for t in types(schema) {
+            if t != "null" && !out.types.contains(&t) {
+                out.types.push(t);
+            }
+        }
+    }
+
     fn value(
         &self,
         schema: &'a Value,
         value: &Spanned<DeValue<'_>>,
         path: &str,
-        errors: &mut Vec<PolicyError>,
+        unit: &Unit,
+        out: &mut Out<'_>,
     ) {
         let schema = self.resolve(schema);
         let found = type_of(value.get_ref());
-        if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-        {
-            let fitting = branches.iter().find(|b| accepts(self.resolve(b), found));
-            match fitting {
-                Some(b) => self.value(b, value, path, errors),
-                None => {
-                    let wanted: Vec<&str> = branches
-                        .iter()
-                        .flat_map(|b| types(self.resolve(b)))
-                        .filter(|t| *t != "null")
-                        .collect();
-                    errors.push(self.type_error(value.span().start, path, &wanted, found));
-                }
+        if let Some(bs) = branches(schema) {
+            match bs.iter().find(|b| self.accepts(b, found)) {
+                Some(b) => self.value(b, value, path, unit, out),
+                None => out.push(
+                    unit,
+                    self.type_error(value.span().start, path, schema, found),
+                ),
             }
             return;
         }
-        if !accepts(schema, found) {
-            let wanted: Vec<&str> = types(schema).into_iter().filter(|t| *t != "null").collect();
-            errors.push(self.type_error(value.span().start, path, &wanted, found));
+        if !self.accepts(schema, found) {
+            out.push(
+                unit,
+                self.type_error(value.span().start, path, schema, found),
+            );
             return;
         }
         match value.get_ref() {
-            DeValue::Table(t) => self.table(schema, t, value.span().start, path, errors),
+            DeValue::Table(t) => self.table(schema, t, value.span().start, path, unit, out),
             DeValue::Array(items) => {
                 if let Some(item) = schema.get("items") {
                     for (i, v) in items.iter().enumerate() {
-                        self.value(item, v, &format!("{path}[{}]", i + 1), errors);
+                        // Each `[[rule]]` (and recognizer, dictionary, test) is a unit.
+                        let element = match unit {
+                            Unit::Key(k) if k == path => Unit::Item(k.clone(), i),
+                            other => other.clone(),
+                        };
+                        self.value(item, v, &format!("{path}[{}]", i + 1), &element, out);
                     }
                 }
             }
@@ -126,7 +269,8 @@ impl<'a> Walker<'a> {
         table: &DeTable<'_>,
         offset: usize,
         path: &str,
-        errors: &mut Vec<PolicyError>,
+        unit: &Unit,
+        out: &mut Out<'_>,
     ) {
         let schema = self.resolve(schema);
         let props = schema.get("properties").and_then(Value::as_object);
@@ -141,7 +285,11 @@ impl<'a> Walker<'a> {
         for (key, value) in table.iter() {
             let k: &str = key.get_ref();
             if let Some(sub) = props.and_then(|p| p.get(k)) {
-                self.value(sub, value, &join(k), errors);
+                let child = match unit {
+                    Unit::File => Unit::Key(k.to_string()),
+                    other => other.clone(),
+                };
+                self.value(sub, value, &join(k), &child, out);
                 continue;
             }
             match additional {
@@ -155,7 +303,8 @@ impl<'a> Walker<'a> {
                     } else {
                         format!("in `{path}`")
                     };
-                    errors.push(
+                    out.push(
+                        unit,
                         self.err(
                             key.span().start,
                             format!(
@@ -166,7 +315,14 @@ impl<'a> Walker<'a> {
                         .with_help(help),
                     );
                 }
-                Some(sub @ Value::Object(_)) => self.value(sub, value, &join(k), errors),
+                Some(sub @ Value::Object(_)) => {
+                    // Each `[backends.NAME]` is a unit.
+                    let entry = match unit {
+                        Unit::Key(top) if top == path => Unit::Entry(top.clone(), k.to_string()),
+                        other => other.clone(),
+                    };
+                    self.value(sub, value, &join(k), &entry, out);
+                }
                 _ => {}
             }
         }
@@ -181,23 +337,36 @@ impl<'a> Walker<'a> {
                     } else {
                         format!("`{path}`")
                     };
-                    errors.push(self.err(offset, format!("missing key `{r}` in {where_}")));
+                    out.push(
+                        unit,
+                        self.err(offset, format!("missing key `{r}` in {where_}")),
+                    );
                 }
             }
         }
     }
 
-    fn type_error(&self, offset: usize, path: &str, wanted: &[&str], found: &str) -> PolicyError {
-        let wanted: Vec<String> = wanted.iter().map(|t| article(t)).collect();
-        let wanted = if wanted.is_empty() {
-            "another type".to_string()
-        } else {
-            wanted.join(" or ")
-        };
+    fn type_error(&self, offset: usize, path: &str, schema: &'a Value, found: &str) -> PolicyError {
+        let mut wanted = Wanted::default();
+        self.wanted(schema, &mut wanted);
         self.err(
             offset,
-            format!("`{path}` must be {wanted}, found {}", article(found)),
+            format!(
+                "`{path}` must be {}, found {}",
+                wanted.render(),
+                article(found)
+            ),
         )
+    }
+}
+
+/// A schema description as a noun phrase: "A label of X." → "a label of X".
+fn describe(description: &str) -> String {
+    let d = description.trim().trim_end_matches('.');
+    let mut chars = d.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -220,16 +389,6 @@ fn types(schema: &Value) -> Vec<&str> {
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     }
-}
-
-fn accepts(schema: &Value, found: &str) -> bool {
-    let t = types(schema);
-    if t.is_empty() {
-        // No `type`: anything goes at this level (e.g. `true`).
-        return true;
-    }
-    t.iter()
-        .any(|&w| w == found || (w == "number" && found == "integer"))
 }
 
 fn article(t: &str) -> String {

@@ -11,11 +11,16 @@
 //! `default` extends `gdpr` and `hipaa`, both extend `base` — loads `base` once,
 //! first). A cycle is an error at the `extends` entry that closes it.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::error::PolicyError;
-use super::raw::RawFile;
-use super::schema::check_shape;
+use serde::de::DeserializeOwned;
+use toml::de::{DeValue, ValueDeserializer};
+use toml::Spanned;
+
+use super::error::{suggest, PolicyError};
+use super::raw::{RawFile, RawHeader, SpStr};
+use super::schema::{check_shape, Unit};
 
 /// The shipped policies, compiled in: `(file name, content)`.
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -38,6 +43,11 @@ pub trait Loader {
     /// The content of source `id`; the error says why it cannot be read (never
     /// what it contains).
     fn read(&self, id: &str) -> Result<String, String>;
+    /// The policy names an `extends` entry in source `from` could use (`base`,
+    /// `gdpr`, …), for "did you mean" when one names no readable file.
+    fn available(&self, _from: &str) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Sources on the file system; ids are paths.
@@ -69,6 +79,34 @@ impl Loader for FsLoader {
             return EmbeddedLoader.read(id);
         }
         std::fs::read_to_string(id).map_err(|e| e.to_string())
+    }
+
+    fn available(&self, from: &str) -> Vec<String> {
+        if from.starts_with(EMBEDDED_PREFIX) {
+            return EmbeddedLoader.available(from);
+        }
+        let dir = Path::new(from).parent().unwrap_or(Path::new(""));
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        // The `.toml` files beside `from`, then the shipped names.
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        names.sort();
+        for n in EmbeddedLoader.available(from) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        names
     }
 }
 
@@ -104,6 +142,13 @@ impl Loader for EmbeddedLoader {
                 )
             })
     }
+
+    fn available(&self, _from: &str) -> Vec<String> {
+        SHIPPED
+            .iter()
+            .map(|(n, _)| n.trim_end_matches(".toml").to_string())
+            .collect()
+    }
 }
 
 /// One source given as text, everything it extends from another loader (used by
@@ -130,6 +175,51 @@ impl<L: Loader> Loader for TextLoader<'_, L> {
             self.fallback.read(id)
         }
     }
+
+    fn available(&self, from: &str) -> Vec<String> {
+        self.fallback.available(from)
+    }
+}
+
+/// Which kinds of definitions a file left out because a part of it had a shape
+/// error. References to a kind that was left out are not checked: the missing
+/// definition may sit in the broken part, and "unknown backend" there would
+/// mislead.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Omitted {
+    /// `[policy]` (its `extends` were not followed; `raw.policy` is empty).
+    pub header: bool,
+    /// A `[backends.NAME]` entry.
+    pub backends: bool,
+    /// A `[[rule]]`.
+    pub rules: bool,
+    /// A `[[recognizer]]` or `[[dictionary]]`.
+    pub recognizers: bool,
+}
+
+impl Omitted {
+    /// Everything (the file as a whole is in doubt).
+    pub const ALL: Omitted = Omitted {
+        header: true,
+        backends: true,
+        rules: true,
+        recognizers: true,
+    };
+
+    /// Whether anything was left out.
+    pub fn any(self) -> bool {
+        self != Omitted::default()
+    }
+
+    /// Both files' omissions.
+    pub fn union(self, other: Omitted) -> Omitted {
+        Omitted {
+            header: self.header || other.header,
+            backends: self.backends || other.backends,
+            rules: self.rules || other.rules,
+            recognizers: self.recognizers || other.recognizers,
+        }
+    }
 }
 
 /// A source file, parsed.
@@ -139,8 +229,10 @@ pub struct Source {
     pub id: String,
     /// Its text.
     pub text: String,
-    /// Its parsed content.
+    /// Its parsed content, without the parts that had shape errors.
     pub raw: RawFile,
+    /// What was left out of `raw`.
+    pub omitted: Omitted,
 }
 
 /// The result of loading a tree of sources.
@@ -150,8 +242,10 @@ pub struct Tree {
     pub sources: Vec<Source>,
     /// Ids of every file read, in load order, with its text (for the hash).
     pub read: Vec<(String, String)>,
-    /// Whether every file was read and parsed.
+    /// Whether every file was read, parsed and its `extends` followed.
     pub complete: bool,
+    /// What the sources left out, together.
+    pub omitted: Omitted,
 }
 
 /// Read `root` and everything it extends.
@@ -162,13 +256,18 @@ pub fn load_tree(loader: &dyn Loader, root: &str, errors: &mut Vec<PolicyError>)
     };
     let mut stack: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    visit(loader, root, &mut stack, &mut seen, &mut tree, errors);
+    visit(loader, root, None, &mut stack, &mut seen, &mut tree, errors);
     tree
 }
+
+/// Where an `extends` entry was written: the file that names the source being
+/// visited, its text, the entry.
+type ExtendedFrom<'a> = (&'a str, &'a str, &'a SpStr);
 
 fn visit(
     loader: &dyn Loader,
     id: &str,
+    from: Option<ExtendedFrom<'_>>,
     stack: &mut Vec<String>,
     seen: &mut Vec<String>,
     tree: &mut Tree,
@@ -181,20 +280,39 @@ fn visit(
     let text = match loader.read(id) {
         Ok(t) => t,
         Err(e) => {
-            errors.push(PolicyError {
-                location: super::error::Location::file(id),
-                message: format!("cannot read policy file: {e}"),
-                help: None,
+            errors.push(match from {
+                // Named by an `extends` entry: the error is there, with the
+                // nearest name that would have worked.
+                Some((file, text, entry)) => PolicyError::new(
+                    file,
+                    text,
+                    entry.span().start,
+                    format!(
+                        "`extends` names `{}`, but {} cannot be read: {e}",
+                        entry.get_ref(),
+                        display_path(id)
+                    ),
+                )
+                .with_help(suggest_policy(loader, file, entry.get_ref())),
+                None => PolicyError {
+                    location: super::error::Location::file(id),
+                    message: format!("cannot read policy file: {e}"),
+                    help: None,
+                },
             });
             tree.complete = false;
             return;
         }
     };
-    let Some(raw) = parse(id, &text, errors) else {
+    let Some(Parsed { raw, omitted }) = parse(id, &text, errors) else {
         tree.complete = false;
         tree.read.push((id.to_string(), text));
         return;
     };
+    if omitted.header {
+        tree.complete = false;
+    }
+    tree.omitted = tree.omitted.union(omitted);
     stack.push(id.to_string());
     for parent in &raw.policy.extends {
         let pid = loader.resolve(id, parent.get_ref(), false);
@@ -210,7 +328,15 @@ fn visit(
             tree.complete = false;
             continue;
         }
-        visit(loader, &pid, stack, seen, tree, errors);
+        visit(
+            loader,
+            &pid,
+            Some((id, &text, parent)),
+            stack,
+            seen,
+            tree,
+            errors,
+        );
     }
     stack.pop();
     tree.read.push((id.to_string(), text.clone()));
@@ -218,7 +344,15 @@ fn visit(
         id: id.to_string(),
         text,
         raw,
+        omitted,
     });
+}
+
+/// "did you mean `base`?" for an `extends` entry that names no readable file.
+fn suggest_policy(loader: &dyn Loader, from: &str, reference: &str) -> Option<String> {
+    let given = reference.strip_suffix(".toml").unwrap_or(reference);
+    let names = loader.available(from);
+    suggest(given, names.iter().map(String::as_str))
 }
 
 /// The file name part of an id, for messages.
@@ -226,10 +360,29 @@ fn display_name(id: &str) -> &str {
     id.rsplit(['/', '\\', ':']).next().unwrap_or(id)
 }
 
+/// An id as a user reads it: a path, or `NAME.toml (shipped)`.
+fn display_path(id: &str) -> String {
+    match id.strip_prefix(EMBEDDED_PREFIX) {
+        Some(name) => format!("{name} (shipped)"),
+        None => id.to_string(),
+    }
+}
+
+/// A file's parsed content: every part that passed the shape check.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The content.
+    pub raw: RawFile,
+    /// What was left out.
+    pub omitted: Omitted,
+}
+
 /// Parse one file: syntax, then shape (all unknown keys and wrong types), then
-/// serde. Returns `None` after pushing the errors.
-pub fn parse(id: &str, text: &str, errors: &mut Vec<PolicyError>) -> Option<RawFile> {
-    let before = errors.len();
+/// serde, one part at a time. A part with a shape error (one `[[rule]]`, one
+/// `[backends.NAME]`, `[on_error]`, …) is left out and the rest is kept, so the
+/// compiler still reports misspelt names in the other parts. Returns `None`
+/// (after pushing the errors) only when the file is not valid TOML.
+pub fn parse(id: &str, text: &str, errors: &mut Vec<PolicyError>) -> Option<Parsed> {
     let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         for e in syntax {
@@ -237,16 +390,157 @@ pub fn parse(id: &str, text: &str, errors: &mut Vec<PolicyError>) -> Option<RawF
         }
         return None;
     }
-    check_shape(id, text, &table, errors);
-    if errors.len() > before {
-        return None;
-    }
-    match toml::from_str::<RawFile>(text) {
-        Ok(raw) => Some(raw),
-        Err(e) => {
-            errors.push(toml_error(id, text, &e, ""));
-            None
+    let bad = check_shape(id, text, &table, errors);
+    let mut omitted = if bad.contains(&Unit::File) {
+        Omitted::ALL
+    } else {
+        Omitted::default()
+    };
+    let mut raw = RawFile {
+        policy: empty_header(),
+        on_error: None,
+        backends: BTreeMap::new(),
+        rules: Vec::new(),
+        recognizers: Vec::new(),
+        dictionaries: Vec::new(),
+        allow: None,
+        tests: Vec::new(),
+    };
+    let mut header = false;
+    let mut de = Parts {
+        id,
+        text,
+        bad: &bad,
+        errors,
+    };
+    for (key, value) in table.into_inner() {
+        let key: &str = key.get_ref();
+        match key {
+            "policy" => {
+                if let Some(h) = de.whole(key, value) {
+                    raw.policy = h;
+                    header = true;
+                }
+            }
+            "on_error" => raw.on_error = de.whole(key, value),
+            "allow" => raw.allow = de.whole(key, value),
+            "backends" => omitted.backends |= de.entries(key, value, &mut raw.backends),
+            "rule" => omitted.rules |= de.items(key, value, &mut raw.rules),
+            "recognizer" => omitted.recognizers |= de.items(key, value, &mut raw.recognizers),
+            "dictionary" => omitted.recognizers |= de.items(key, value, &mut raw.dictionaries),
+            "test" => {
+                de.items(key, value, &mut raw.tests);
+            }
+            // An unknown key: reported by the shape check (Unit::File).
+            _ => {}
         }
+    }
+    omitted.header |= !header;
+    Some(Parsed { raw, omitted })
+}
+
+/// `[policy]` of a file whose header was left out (never compiled: see
+/// [`Omitted::header`]).
+fn empty_header() -> RawHeader {
+    let empty = || Spanned::new(0..0, String::new());
+    RawHeader {
+        name: empty(),
+        version: empty(),
+        description: None,
+        extends: Vec::new(),
+        default_action: None,
+        default_operator: None,
+        min_score: None,
+    }
+}
+
+/// Deserializes the parts of a file that passed the shape check.
+struct Parts<'a> {
+    id: &'a str,
+    text: &'a str,
+    bad: &'a BTreeSet<Unit>,
+    errors: &'a mut Vec<PolicyError>,
+}
+
+impl Parts<'_> {
+    fn de<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'_>>) -> Option<T> {
+        match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(toml_error(self.id, self.text, &e, ""));
+                None
+            }
+        }
+    }
+
+    /// A top-level key as one part.
+    fn whole<T: DeserializeOwned>(&mut self, key: &str, value: Spanned<DeValue<'_>>) -> Option<T> {
+        if self.bad.contains(&Unit::Key(key.to_string())) {
+            return None;
+        }
+        self.de(value)
+    }
+
+    /// An array of tables into `out`, one part per element; whether any was
+    /// left out.
+    fn items<T: DeserializeOwned>(
+        &mut self,
+        key: &str,
+        value: Spanned<DeValue<'_>>,
+        out: &mut Vec<T>,
+    ) -> bool {
+        let DeValue::Array(items) = value.into_inner() else {
+            return true;
+        };
+        if self.bad.contains(&Unit::Key(key.to_string())) {
+            return true;
+        }
+        let mut left_out = false;
+        for (i, item) in items.into_iter().enumerate() {
+            if self.bad.contains(&Unit::Item(key.to_string(), i)) {
+                left_out = true;
+                continue;
+            }
+            match self.de(item) {
+                Some(v) => out.push(v),
+                None => left_out = true,
+            }
+        }
+        left_out
+    }
+
+    /// A table of tables into `out`, one part per entry; whether any was left out.
+    fn entries<T: DeserializeOwned>(
+        &mut self,
+        key: &str,
+        value: Spanned<DeValue<'_>>,
+        out: &mut BTreeMap<SpStr, T>,
+    ) -> bool {
+        let DeValue::Table(entries) = value.into_inner() else {
+            return true;
+        };
+        if self.bad.contains(&Unit::Key(key.to_string())) {
+            return true;
+        }
+        let mut left_out = false;
+        for (name, entry) in entries {
+            let span = name.span();
+            let name = name.into_inner().into_owned();
+            if self
+                .bad
+                .contains(&Unit::Entry(key.to_string(), name.clone()))
+            {
+                left_out = true;
+                continue;
+            }
+            match self.de(entry) {
+                Some(v) => {
+                    out.insert(Spanned::new(span, name), v);
+                }
+                None => left_out = true,
+            }
+        }
+        left_out
     }
 }
 

@@ -1,6 +1,7 @@
 //! Running a policy's embedded `[[test]]` cases: each input goes through the
-//! built-in detectors plus the policy's own, and the decision, backend, fired
-//! rules and rewritten text are compared with what the case expects.
+//! detection pipeline the proxy would run (built-in detectors, the policy's own
+//! and, when loaded, the NER model), and the decision, backend, fired rules and
+//! rewritten text are compared with what the case expects.
 //!
 //! The `hash` operator uses [`test_key`], a fixed, public key, so that expected
 //! outputs are reproducible; it protects nothing.
@@ -8,7 +9,7 @@
 use super::compiled::{CompiledPolicy, TestCase};
 use super::evaluate::Action;
 use super::pipeline::run_text;
-use crate::detect::Engine;
+use crate::detect::pipeline::Pipeline;
 use crate::redact::HashKey;
 
 /// The fixed key `hash` uses in test cases and `scrim policy explain`.
@@ -35,14 +36,25 @@ impl TestOutcome<'_> {
     }
 }
 
-/// Run every embedded case of `policy` with `engine` (from [`CompiledPolicy::engine`]).
-pub fn run_tests<'p>(policy: &'p CompiledPolicy, engine: &Engine) -> Vec<TestOutcome<'p>> {
+/// Run every embedded case of `policy` with `pipeline` (from
+/// [`CompiledPolicy::pipeline`]). A case whose detection fails (the NER model
+/// could not run) fails, saying why.
+pub fn run_tests<'p>(policy: &'p CompiledPolicy, pipeline: &Pipeline) -> Vec<TestOutcome<'p>> {
     let key = test_key();
     policy
         .tests()
         .iter()
         .map(|case| {
-            let out = run_text(policy, engine, &case.input, &case.flow, key.as_ref());
+            let out = match run_text(policy, pipeline, &case.input, &case.flow, key.as_ref()) {
+                Ok(out) => out,
+                Err(e) => {
+                    return TestOutcome {
+                        case,
+                        failures: vec![format!("detection failed: {e}")],
+                        fired: Vec::new(),
+                    }
+                }
+            };
             let d = &out.decision;
             let mut fired: Vec<String> = d.fired.iter().map(|h| h.rule_id.clone()).collect();
             fired.sort();

@@ -124,9 +124,9 @@ fn build_active(
     ner: Option<NerModel>,
     cache: usize,
 ) -> Result<Active, String> {
-    let engine = policy.engine().map_err(|e| e.to_string())?;
+    let pipeline = policy.pipeline(ner, cache).map_err(|e| e.to_string())?;
     Ok(Active {
-        pipeline: Arc::new(Pipeline::new(engine, ner, cache)),
+        pipeline: Arc::new(pipeline),
         policy,
     })
 }

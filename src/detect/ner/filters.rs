@@ -411,6 +411,22 @@ const NOT_PLACES: &[&str] = &[
     "server",
     "version",
     "build",
+    // Field names that introduce a number and that the model reads as a state or
+    // city code ("IBAN DE89…", "NHS 943…", "exp 12/27, CVV 123"): the number is
+    // the identifier, the word is no place.
+    "iban",
+    "bic",
+    "swift",
+    "nhs",
+    "ssn",
+    "mrn",
+    "dob",
+    "pin",
+    "cvv",
+    "cvv2",
+    "cvc",
+    "cvc2",
+    "exp",
 ];
 
 /// Products, services, vendors and programmes that prompts name as tools, and
@@ -905,6 +921,15 @@ mod tests {
             Label::Location
         ));
         assert!(rejects("value 32652 here", "32652", Label::Location));
+        // Field names before a number (found by the shipped policies' cases).
+        assert!(rejects("or IBAN GB82 WEST", "IBAN", Label::Location));
+        assert!(rejects("and NHS 943 476 5919", "NHS", Label::Location));
+        assert!(rejects("1111 CVV 123", "CVV", Label::Location));
+        assert!(rejects(
+            "1111, exp 12/27, CVV 123",
+            "exp 12/27, CVV",
+            Label::Location
+        ));
         assert!(!rejects("ZIP code 32652", "32652", Label::Location));
         assert!(!rejects("lives in Leeds", "Leeds", Label::Location));
         for (text, span) in [

@@ -19,17 +19,6 @@
 
 mod decode;
 mod filters;
-
-/// Whether the model-span filters reject `text[start..end]` as `label` (tools,
-/// codes, countries alone …): for the pieces left of a model span once the pattern
-/// findings inside it are taken out ("IBAN" of "IBAN DE89 …").
-pub fn rejects_piece(text: &str, start: usize, end: usize, label: crate::detect::Label) -> bool {
-    let Some(piece) = text.get(start..end).filter(|p| !p.is_empty()) else {
-        return false;
-    };
-    let only_numbers = piece.chars().all(|c| c.is_ascii_digit() || c == ' ');
-    filters::reject(text, start, end, label, only_numbers)
-}
 mod paths;
 mod pool;
 mod windows;
@@ -39,6 +28,24 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use paths::{ArtifactPaths, SETUP_COMMAND};
+
+/// Whether a span of `label` is implausible on its own (the model's sanity
+/// filters): the fusion applies it to what is left of a model span after a
+/// deterministic finding was cut out of it.
+pub(crate) fn implausible(
+    text: &str,
+    start: usize,
+    end: usize,
+    label: crate::detect::Label,
+) -> bool {
+    let Some(piece) = text.get(start..end).filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    let only_numbers = piece
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    filters::reject(text, start, end, label, only_numbers)
+}
 
 use crate::detect::Finding;
 
