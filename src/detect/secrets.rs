@@ -90,36 +90,85 @@ const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|pas
 /// `mysql -p<password>`, a prose "mot de passe …" / "password is …".
 /// Each comes with the words one of which every match holds (lowercase: looked
 /// for in the lowercased text), so that a regex runs only where it could match.
-const OTHER_SHAPES: &[(&[&str], &str)] = &[
+const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
     (
         &["-u"],
         r#"(?:^|\s)(?:-u|--user)[ =]["']?[^\s:"']+:(?P<v>[^\s"']{6,})"#,
+        ValueCheck::Any,
     ),
     (
         &["identified"],
         r#"(?i)\bidentified\s+by\s+(?:password\s+)?['"](?P<v>[^'"\s]{6,})['"]"#,
+        ValueCheck::Any,
     ),
     (
         &["authorization"],
         r"(?i)\bauthorization:\s*basic\s+(?P<v>[A-Za-z0-9+/]{12,}={0,2})",
+        ValueCheck::Any,
     ),
     (
         &["auth"],
         r#"\bauth\s*=\s*\(\s*["'][^"'\s]+["']\s*,\s*["'](?P<v>[^"'\s]{6,})["']\s*\)"#,
+        ValueCheck::Any,
     ),
     (
         &["client("],
         r#"Client\(\s*["']AC[0-9a-f]{32}["']\s*,\s*["'](?P<v>[0-9a-f]{32})["']"#,
+        ValueCheck::Any,
     ),
     (
         &["mysql"],
         r"\bmysql(?:dump)?\b[^\n]*?\s-p(?P<v>[^\s-][^\s]{5,})",
+        ValueCheck::Any,
     ),
+    // Prose: "password is …", "mot de passe Wi-Fi est …", "the password for the VPN is …"
+    // (up to three words between; the value must look like a credential, see
+    // `prose_value_is_credential`).
     (
-        &["mot de passe", "passw", "contrase", "senha"],
-        r"(?i)\b(?:mot de passe|password|passwort|contraseña|senha)\s+(?:est|is|ist|es|é)\s+(?P<v>[^\s,;]{6,})",
+        &[
+            "mot de passe",
+            "passw",
+            "kennwort",
+            "contrase",
+            "senha",
+            "wachtwoord",
+        ],
+        r"(?i)\b(?:mot de passe|password|passwort|kennwort|contraseña|senha|wachtwoord)(?:\s+[\w\-]+){0,3}?\s+(?:est|is|ist|es|é|was|lautet)\s+[`'\x22]?(?P<v>[^\s,;`'\x22]{6,})",
+        ValueCheck::Credential,
+    ),
+    // A quoted value right after a password word: "pass `Stg#Qa2025!`", "pwd: 'x…'"
+    // (not a command-line option: "pass `--verbose`").
+    (
+        &["pass", "pwd"],
+        r"(?i)\b(?:pass|password|passwd|pwd|pw|passwort|mot de passe)\s*[:=]?\s*[`'\x22](?P<v>[^`'\x22\s\-][^`'\x22\s]{5,})[`'\x22]",
+        ValueCheck::Credential,
+    ),
+    // PostgreSQL's ~/.pgpass line: host:port:database:user:password.
+    (
+        &["pgpass"],
+        r"\bpgpass\b[^\n]*?\s(?:[^\s:]+):(?:\d+|\*):(?:[^\s:]+):(?:[^\s:]+):(?P<v>[^\s]{6,})",
+        ValueCheck::Any,
     ),
 ];
+
+/// What a shape's value must look like besides not being a placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueCheck {
+    /// The shape itself says it is a credential (`curl -u`, `IDENTIFIED BY`).
+    Any,
+    /// Prose: the value must look like a credential ("password is required"
+    /// names no password).
+    Credential,
+}
+
+/// A value from prose is a credential when it has a digit or a symbol inside it
+/// (the words that follow "password is" in a sentence have neither).
+fn prose_value_is_credential(value: &str) -> bool {
+    let inner = value.trim_end_matches(|c: char| !c.is_alphanumeric());
+    inner
+        .chars()
+        .any(|c| c.is_ascii_digit() || !c.is_alphanumeric())
+}
 
 const BEARER: &str = r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9._~+/\-]{16,}=*)";
 
@@ -135,7 +184,7 @@ pub struct SecretDetector {
     pem: Regex,
     credential_url: Regex,
     assignment: Regex,
-    other_shapes: Vec<(&'static [&'static str], Regex)>,
+    other_shapes: Vec<(&'static [&'static str], Regex, ValueCheck)>,
     bearer: Regex,
     name_pem: Arc<str>,
     name_url: Arc<str>,
@@ -167,7 +216,7 @@ impl SecretDetector {
             assignment: compile("secret_assignment", ASSIGNMENT)?,
             other_shapes: OTHER_SHAPES
                 .iter()
-                .map(|&(words, p)| Ok((words, compile("secret_shapes", p)?)))
+                .map(|&(words, p, check)| Ok((words, compile("secret_shapes", p)?, check)))
                 .collect::<Result<_, BuildError>>()?,
             bearer: compile("bearer", BEARER)?,
             name_pem: Arc::from("secret:pem_private_key"),
@@ -242,14 +291,16 @@ impl Detector for SecretDetector {
                 push(start, end, score, &self.name_assignment);
             }
         }
-        for (words, re) in &self.other_shapes {
+        for (words, re, check) in &self.other_shapes {
             if !words.iter().any(|w| lower.contains(w)) {
                 continue;
             }
+            let prose = *check == ValueCheck::Credential;
             for caps in re.captures_iter(text) {
                 if let Some(v) = caps.name("v") {
                     let value = v.as_str().trim_end_matches(['.', ')']);
-                    if !is_placeholder(value) && !value.contains("://") {
+                    let plausible = !prose || prose_value_is_credential(value);
+                    if plausible && !is_placeholder(value) && !value.contains("://") {
                         push(
                             v.start(),
                             v.start() + value.len(),
@@ -525,6 +576,35 @@ mod tests {
         for (text, want) in cases {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
             assert_eq!(found(text), want, "{text}");
+        }
+    }
+
+    /// Passwords in sentences (challenge2 ch2-0139, -0149, -0156); a sentence about
+    /// passwords is not one.
+    #[test]
+    fn passwords_in_prose() {
+        for (text, want) in [
+            (
+                "Mon mot de passe Wi-Fi est Soleil-Matin-77, merci",
+                "Soleil-Matin-77",
+            ),
+            ("the password for the VPN is Tr0ub4dor&3 ok", "Tr0ub4dor&3"),
+            ("user `qa-team` / pass `Stg#Qa2025!`, please", "Stg#Qa2025!"),
+            (
+                "My ~/.pgpass has db.internal:5432:app:app_user:Xr7!pQ2zLm9w — why?",
+                "Xr7!pQ2zLm9w",
+            ),
+            ("Das Passwort ist Hund-Katze-42.", "Hund-Katze-42"),
+        ] {
+            assert_eq!(found(text), vec![want.to_string()], "{text}");
+        }
+        for text in [
+            "The password is required for login.",
+            "the password for the admin account is stored in the vault",
+            "pass `--verbose` to see more",
+            "Your password is incorrect.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
