@@ -1,5 +1,7 @@
 //! Full-pipeline figures (patterns + NER model), printed as a table:
 //!   cargo run --release --example bench_pipeline -- [DEV_JSONL]
+//! - dev-corpus throughput after model load and warm-up (how Presidio's runner
+//!   measures it), 2 caller threads, 16 prompts per call;
 //! - latency of one ~1 KB prompt (p50, p95), model on 2 worker threads;
 //! - a 20-turn conversation resent every turn: cost of turn 1 vs turn 20 with the
 //!   content-hash cache (only the new message is inferred) and without it.
@@ -32,6 +34,36 @@ fn main() {
         .collect();
     let model = NerModel::load(NerConfig::default()).unwrap();
     let pipeline = Pipeline::new(Engine::builtin().unwrap(), Some(model.clone()), 0);
+
+    // The dev corpus as Presidio's runner measures it (../shared/eval/presidio):
+    // model loaded and 50 prompts of warm-up first, then the whole corpus; here in
+    // batches of 16 prompts from 2 caller threads, as `scrim scan --jsonl` does.
+    for t in texts.iter().take(50) {
+        pipeline.scan(t).unwrap();
+    }
+    let batches: Vec<Vec<&str>> = texts
+        .chunks(16)
+        .map(|c| c.iter().map(String::as_str).collect())
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let t = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(batch) = batches.get(i) else { break };
+                pipeline.scan_many(batch).unwrap();
+            });
+        }
+    });
+    let secs = t.elapsed().as_secs_f64();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "dev corpus after load and warm-up: {} prompts in {secs:.2} s = {:.0} prompts/s, {:.1} KB/s",
+        texts.len(),
+        texts.len() as f64 / secs,
+        bytes as f64 / 1e3 / secs
+    );
 
     // ~1 KB prompts made of consecutive dev texts.
     let mut prompts = Vec::new();

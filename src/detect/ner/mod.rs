@@ -78,7 +78,11 @@ impl Default for NerConfig {
             model_dir: None,
             pool_size: 2,
             intra_threads: 1,
-            queue_capacity: 64,
+            // More than the proxy's usual concurrency (a request of several
+            // segments or a lone prompt cut across the workers sends several
+            // jobs): overload shows as deadlines missed, which fail closed, not
+            // as requests refused at the door while the workers have room.
+            queue_capacity: 256,
             timeout_ms: 5_000,
             max_batch_windows: 1,
             window_overlap_tokens: 128,
@@ -167,11 +171,13 @@ impl NerModel {
                 inner.config.window_overlap_tokens,
             ));
         }
-        // Fewer windows than workers: one long text would run on one core while
-        // the others idle. Cut it in shorter windows so that they share it (the
-        // latency of a single prompt, at the cost of the overlap's tokens).
+        // Fewer windows than workers, and the workers idle: one long text would
+        // run on one core while the others wait. Cut it in shorter windows so
+        // that they share it (the latency of a lone prompt, at the cost of the
+        // overlap's tokens). Under load every worker is busy anyway, and cutting
+        // would only add tokens and jobs.
         let workers = inner.config.pool_size.max(1);
-        if jobs.len() < workers {
+        if jobs.len() < workers && inner.pool.is_idle() {
             jobs = encoded
                 .iter()
                 .enumerate()

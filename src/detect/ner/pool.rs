@@ -2,6 +2,7 @@
 //! one ONNX Runtime session, fed through a bounded queue. A request is split into
 //! batches of windows; the caller waits for all of them up to a deadline.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -21,12 +22,17 @@ struct Job {
     mask: Vec<i64>,
     rows: usize,
     len: usize,
+    /// The caller's deadline: past it nobody waits for the answer.
+    deadline: Instant,
+    timeout_ms: u64,
     reply: SyncSender<Result<Vec<f32>, NerError>>,
 }
 
 /// The worker pool.
 pub struct Pool {
     queue: SyncSender<Job>,
+    /// Jobs sent and not yet finished (queued or running).
+    busy: Arc<AtomicUsize>,
     n_labels: usize,
     _workers: Vec<JoinHandle<()>>,
 }
@@ -93,20 +99,23 @@ impl Pool {
     pub fn start(paths: &ArtifactPaths, config: &NerConfig) -> Result<Pool, NerError> {
         let (queue, jobs) = mpsc::sync_channel::<Job>(config.queue_capacity.max(1));
         let jobs = Arc::new(Mutex::new(jobs));
+        let busy = Arc::new(AtomicUsize::new(0));
         let mut workers = Vec::new();
         let mut n_labels = 0;
         for i in 0..config.pool_size.max(1) {
             let (session, type_ids, labels) = open_session(paths, config)?;
             n_labels = labels;
             let jobs = Arc::clone(&jobs);
+            let busy = Arc::clone(&busy);
             let handle = std::thread::Builder::new()
                 .name(format!("scrim-ner-{i}"))
-                .spawn(move || worker(session, type_ids, &jobs))
+                .spawn(move || worker(session, type_ids, &jobs, &busy))
                 .map_err(|e| NerError::Unavailable(format!("cannot start a worker thread: {e}")))?;
             workers.push(handle);
         }
         Ok(Pool {
             queue,
+            busy,
             n_labels,
             _workers: workers,
         })
@@ -136,13 +145,20 @@ impl Pool {
                 mask,
                 rows: batch.len(),
                 len,
+                deadline,
+                timeout_ms: timeout.as_millis() as u64,
                 reply: tx,
             };
+            self.busy.fetch_add(1, Ordering::SeqCst);
             match self.queue.try_send(job) {
                 Ok(()) => pending.push((batch, len, rx)),
-                Err(TrySendError::Full(_)) => return Err(NerError::Overloaded),
+                Err(TrySendError::Full(_)) => {
+                    self.busy.fetch_sub(1, Ordering::SeqCst);
+                    return Err(NerError::Overloaded);
+                }
                 Err(TrySendError::Disconnected(_)) => {
-                    return Err(NerError::Inference("workers stopped".into()))
+                    self.busy.fetch_sub(1, Ordering::SeqCst);
+                    return Err(NerError::Inference("workers stopped".into()));
                 }
             }
         }
@@ -184,6 +200,11 @@ impl Pool {
     pub fn n_labels(&self) -> usize {
         self.n_labels
     }
+
+    /// Whether no job is queued or running: a new one starts at once.
+    pub fn is_idle(&self) -> bool {
+        self.busy.load(Ordering::SeqCst) == 0
+    }
 }
 
 /// `[CLS] tokens [SEP]` per window, padded to the longest; returns ids, attention
@@ -214,7 +235,7 @@ fn build_batch(
     (ids, mask, len)
 }
 
-fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>) {
+fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>, busy: &AtomicUsize) {
     loop {
         // Hold the lock only to take a job, never while running the model.
         let job = match jobs.lock() {
@@ -224,7 +245,15 @@ fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>) {
         let Ok(job) = job else {
             return; // pool dropped
         };
-        let result = run(&mut session, type_ids, &job);
+        // A job whose caller has given up is not run: under overload the queue
+        // would otherwise fill with work nobody waits for, and every request
+        // after it would miss its deadline too.
+        let result = if Instant::now() > job.deadline {
+            Err(NerError::Timeout(job.timeout_ms))
+        } else {
+            run(&mut session, type_ids, &job)
+        };
+        busy.fetch_sub(1, Ordering::SeqCst);
         // The caller may have timed out and gone; that is fine.
         let _ = job.reply.send(result);
     }
