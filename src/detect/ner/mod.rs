@@ -82,7 +82,7 @@ impl Default for NerConfig {
             // segments or a lone prompt cut across the workers sends several
             // jobs): overload shows as deadlines missed, which fail closed, not
             // as requests refused at the door while the workers have room.
-            queue_capacity: 256,
+            queue_capacity: 1024,
             timeout_ms: 5_000,
             max_batch_windows: 1,
             window_overlap_tokens: 128,

@@ -2,7 +2,7 @@
 //! one ONNX Runtime session, fed through a bounded queue. A request is split into
 //! batches of windows; the caller waits for all of them up to a deadline.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -24,6 +24,9 @@ struct Job {
     len: usize,
     /// The caller's deadline: past it nobody waits for the answer.
     deadline: Instant,
+    /// Set when the caller has returned (done, failed or timed out): the job's
+    /// answer is no longer wanted.
+    cancelled: Arc<AtomicBool>,
     timeout_ms: u64,
     reply: SyncSender<Result<Vec<f32>, NerError>>,
 }
@@ -33,6 +36,9 @@ pub struct Pool {
     queue: SyncSender<Job>,
     /// Jobs sent and not yet finished (queued or running).
     busy: Arc<AtomicUsize>,
+    /// At most this many jobs queued or running; a request that would go past it
+    /// is refused whole, before any of its jobs is sent.
+    capacity: usize,
     n_labels: usize,
     _workers: Vec<JoinHandle<()>>,
 }
@@ -116,6 +122,7 @@ impl Pool {
         Ok(Pool {
             queue,
             busy,
+            capacity: config.queue_capacity.max(1),
             n_labels,
             _workers: workers,
         })
@@ -136,8 +143,18 @@ impl Pool {
         // Similar lengths together, so that padding stays small.
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].end - windows[i].start);
+        let batches: Vec<&[usize]> = order.chunks(max_batch.max(1)).collect();
+        // All of the request's jobs or none: jobs sent for a request that is then
+        // refused would run for nobody and crowd out the next requests.
+        let n_jobs = batches.len();
+        if self.busy.fetch_add(n_jobs, Ordering::SeqCst) + n_jobs > self.capacity {
+            self.busy.fetch_sub(n_jobs, Ordering::SeqCst);
+            return Err(NerError::Overloaded);
+        }
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let _cancel_on_return = CancelOnDrop(Arc::clone(&cancelled));
         let mut pending = Vec::new();
-        for batch in order.chunks(max_batch.max(1)) {
+        for (k, batch) in batches.into_iter().enumerate() {
             let (tx, rx) = mpsc::sync_channel(1);
             let (ids, mask, len) = build_batch(windows, batch, encoded, tok);
             let job = Job {
@@ -146,21 +163,19 @@ impl Pool {
                 rows: batch.len(),
                 len,
                 deadline,
+                cancelled: Arc::clone(&cancelled),
                 timeout_ms: timeout.as_millis() as u64,
                 reply: tx,
             };
-            self.busy.fetch_add(1, Ordering::SeqCst);
-            match self.queue.try_send(job) {
-                Ok(()) => pending.push((batch, len, rx)),
-                Err(TrySendError::Full(_)) => {
-                    self.busy.fetch_sub(1, Ordering::SeqCst);
-                    return Err(NerError::Overloaded);
-                }
-                Err(TrySendError::Disconnected(_)) => {
-                    self.busy.fetch_sub(1, Ordering::SeqCst);
-                    return Err(NerError::Inference("workers stopped".into()));
-                }
+            if let Err(e) = self.queue.try_send(job) {
+                // This job and the ones after it were never sent.
+                self.busy.fetch_sub(n_jobs - k, Ordering::SeqCst);
+                return Err(match e {
+                    TrySendError::Full(_) => NerError::Overloaded,
+                    TrySendError::Disconnected(_) => NerError::Inference("workers stopped".into()),
+                });
             }
+            pending.push((batch, len, rx));
         }
         let mut out = vec![Vec::new(); windows.len()];
         for (batch, len, rx) in pending {
@@ -235,6 +250,15 @@ fn build_batch(
     (ids, mask, len)
 }
 
+/// Marks a request's jobs as unwanted when the request returns, however it returns.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
 fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>, busy: &AtomicUsize) {
     loop {
         // Hold the lock only to take a job, never while running the model.
@@ -248,7 +272,7 @@ fn worker(mut session: Session, type_ids: bool, jobs: &Mutex<Receiver<Job>>, bus
         // A job whose caller has given up is not run: under overload the queue
         // would otherwise fill with work nobody waits for, and every request
         // after it would miss its deadline too.
-        let result = if Instant::now() > job.deadline {
+        let result = if job.cancelled.load(Ordering::SeqCst) || Instant::now() > job.deadline {
             Err(NerError::Timeout(job.timeout_ms))
         } else {
             run(&mut session, type_ids, &job)
