@@ -142,7 +142,7 @@ pub struct ProxyUser {
 /// Upstream base URLs of gateway mode (`/openai/v1/…` → `{openai}/v1/…`).
 #[derive(Debug, Clone)]
 pub struct Gateway {
-    /// OpenAI API base (scheme + host[:port]).
+    /// OpenAI API base (scheme + host, optional `:port`).
     pub openai: String,
     /// Anthropic API base.
     pub anthropic: String,

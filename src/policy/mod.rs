@@ -78,7 +78,7 @@
 //! Per finding the most specific matching rule decides, ties going to the
 //! strictest action; per request the strictest action wins
 //! (`block` > `route` > `redact` > `allow`). The full, total order is in
-//! [`evaluate`].
+//! [`evaluate()`].
 
 pub mod compile;
 pub mod compiled;

@@ -1,5 +1,5 @@
 //! The one decision record per request: facts gathered along the flow, turned
-//! into an [`audit::RecordDraft`](crate::audit::RecordDraft) and made durable
+//! into an [`crate::audit::RecordDraft`] and made durable
 //! before any byte goes upstream ([`AuditFacts::commit`]). A failed write blocks
 //! the request (fail closed). The upstream status arrives later, in a
 //! [`Completion`](crate::audit::Completion) that references the record.
