@@ -1534,9 +1534,37 @@ fn version_on_line(b: &[u8], start: usize) -> bool {
             && w[1] == b'.'
             && w[2].is_ascii_digit()
             && w[3] == b'.'
-            && line.get(i + 4).is_some_and(u8::is_ascii_digit);
+            && line.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && !dotted_token_is_date(line, i);
         v_marker || dotted3
     })
+}
+
+/// Whether the run of digits and dots around `i` is a date `D.M.YYYY` (an earlier
+/// date on the line, "17.3.2025 ja … 2.4.2025", is no version string).
+fn dotted_token_is_date(line: &[u8], i: usize) -> bool {
+    let is_part = |c: &u8| c.is_ascii_digit() || *c == b'.';
+    let start = line[..i]
+        .iter()
+        .rposition(|c| !is_part(c))
+        .map_or(0, |p| p + 1);
+    let end = line[i..]
+        .iter()
+        .position(|c| !is_part(c))
+        .map_or(line.len(), |p| i + p);
+    let token = std::str::from_utf8(&line[start..end]).unwrap_or("");
+    let parts: Vec<&str> = token.trim_end_matches('.').split('.').collect();
+    match parts.as_slice() {
+        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+            let (d, m, y) = (
+                parse(d.as_bytes()),
+                parse(m.as_bytes()),
+                parse(y.as_bytes()),
+            );
+            valid_year(y) && valid_day(Some(y), m, d)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a field name and `=`, `: "`, `":` or `>` stand right before `start`.
@@ -1794,6 +1822,11 @@ mod tests {
             ),
             // a date directly followed by its time is one span
             ("admitted 05/03/2025 09:40 via ED", &["05/03/2025 09:40"]),
+            // an earlier dotted date on the line is no version string (challenge2 ch2-0034)
+            (
+                "Potilas kotiutettiin 17.3.2025 ja kontrollikäynti on 2.4.2025.",
+                &["17.3.2025", "2.4.2025"],
+            ),
             // month names of more languages, abbreviations, ordinals
             ("urodzona 12 października 1968", &["12 października 1968"]),
             ("født 3. maj 1977", &["3. maj 1977"]),
