@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Detection quality on the shared evaluation kit, with the quality bar as a gate.
 #   bash scripts/eval.sh [--check] [--no-ner]
-# Scans ../shared/eval/dev.jsonl and the Presidio peer cases (plus our own challenge set),
+# Scans ../shared/eval/dev.jsonl and the Presidio peer cases (plus our own challenge sets),
 # scores them with ../shared/eval/score.py, prints the tables and, with --check, fails if a
 # figure falls below the bar in scripts/quality_bar.json.
 set -euo pipefail
@@ -27,6 +27,7 @@ run() { # name gold
 echo "== dev corpus =="; run dev "$EVAL/dev.jsonl"
 echo "== Presidio's own test cases =="; run peer "$EVAL/peer/presidio_cases.jsonl"
 echo "== scrim challenge set (structured labels) =="; run challenge tests/data/challenge.jsonl
+echo "== scrim challenge set 2 (other locales and styles) =="; run challenge2 tests/data/challenge2.jsonl
 if [ "$check" = 1 ]; then
   python3 scripts/check_quality.py scripts/quality_bar.json "$OUT"
 fi
