@@ -5,52 +5,28 @@
 //! pipeline (patterns + model + fusion), 2 caller threads, 16 prompts per call.
 #![allow(clippy::unwrap_used)] // a benchmark harness: missing artifacts just stop it
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
+#[path = "support/dev_corpus.rs"]
+mod dev_corpus;
 
 use scrim::detect::ner::{NerConfig, NerModel};
 use scrim::detect::pipeline::Pipeline;
 use scrim::detect::Engine;
 
-/// Seconds to run every batch, from 2 threads, through `pipeline` or, with
-/// `model_only`, through its model alone.
+/// Seconds to run every batch through `pipeline` or, with `model_only`, through
+/// its model alone.
 fn run(model: &NerModel, pipeline: &Pipeline, batches: &[Vec<&str>], model_only: bool) -> f64 {
-    let next = AtomicUsize::new(0);
-    let t = Instant::now();
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                while let Some(batch) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    if model_only {
-                        model.detect_many(batch).unwrap();
-                    } else {
-                        pipeline.scan_many(batch).unwrap();
-                    }
-                }
-            });
+    dev_corpus::run_batches(batches, |batch| {
+        if model_only {
+            model.detect_many(batch).unwrap();
+        } else {
+            pipeline.scan_many(batch).unwrap();
         }
-    });
-    t.elapsed().as_secs_f64()
+    })
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "../shared/eval/dev.jsonl".into());
-    let texts: Vec<String> = std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    let batches: Vec<Vec<&str>> = texts
-        .chunks(16)
-        .map(|c| c.iter().map(String::as_str).collect())
-        .collect();
+    let texts = dev_corpus::texts_from_args();
+    let batches = dev_corpus::batches(&texts);
     let mut models = Vec::new();
     for name in ["scrim-ner", "rampart"] {
         let model = NerModel::load(NerConfig {

@@ -7,6 +7,9 @@
 //!   content-hash cache (only the new message is inferred) and without it.
 #![allow(clippy::unwrap_used)] // a benchmark harness: a missing corpus just stops it
 
+#[path = "support/dev_corpus.rs"]
+mod dev_corpus;
+
 use std::time::{Duration, Instant};
 
 use scrim::detect::ner::{NerConfig, NerModel};
@@ -19,19 +22,7 @@ fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "../shared/eval/dev.jsonl".into());
-    let texts: Vec<String> = std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let texts = dev_corpus::texts_from_args();
     let model = NerModel::load(NerConfig::default()).unwrap();
     let pipeline = Pipeline::new(Engine::builtin().unwrap(), Some(model.clone()), 0);
 
@@ -41,22 +32,10 @@ fn main() {
     for t in texts.iter().take(50) {
         pipeline.scan(t).unwrap();
     }
-    let batches: Vec<Vec<&str>> = texts
-        .chunks(16)
-        .map(|c| c.iter().map(String::as_str).collect())
-        .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let t = Instant::now();
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(batch) = batches.get(i) else { break };
-                pipeline.scan_many(batch).unwrap();
-            });
-        }
+    let batches = dev_corpus::batches(&texts);
+    let secs = dev_corpus::run_batches(&batches, |batch| {
+        pipeline.scan_many(batch).unwrap();
     });
-    let secs = t.elapsed().as_secs_f64();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "dev corpus after load and warm-up: {} prompts in {secs:.2} s = {:.0} prompts/s, {:.1} KB/s",

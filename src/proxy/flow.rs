@@ -126,8 +126,7 @@ pub async fn handle(
     let mut audit = AuditFacts::new(&client, &dest, provider, &policy);
 
     let (parts, incoming) = req.into_parts();
-    // WebSocket upgrades to intercepted hosts cannot be inspected.
-    let ctx = FailureContext {
+    let ctx = RequestContext {
         shared: &shared,
         policy: &policy,
         dest: &dest,
@@ -135,9 +134,10 @@ pub async fn handle(
         api,
         started,
     };
+    // WebSocket upgrades to intercepted hosts cannot be inspected. An upgraded
+    // connection is a byte stream scrim does not relay: even where `on_error`
+    // allows it, there is no body to forward.
     if parts.headers.contains_key(header::UPGRADE) {
-        // An upgraded connection is a byte stream scrim does not relay: even where
-        // `on_error` allows it, there is no body to forward.
         let decision = on_failure(&policy, FailureKind::UnsupportedContent, &facts);
         audit.failure = Some(FailureKind::UnsupportedContent);
         return ctx.act(audit, decision, parts, None).await;
@@ -183,7 +183,7 @@ pub async fn handle(
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         pipeline.scan_many(&refs)
     });
-    let failed = match tokio::time::timeout(deadline, scan).await {
+    let scanned = match tokio::time::timeout(deadline, scan).await {
         Ok(Ok(Ok(found))) => Ok(found),
         Ok(Ok(Err(ScanError::Ner(e)))) => Err(match e {
             NerError::Timeout(_) => FailureKind::DetectorTimeout,
@@ -193,7 +193,7 @@ pub async fn handle(
         Ok(Err(_)) => Err(FailureKind::DetectorError),
         Err(_) => Err(FailureKind::DetectorTimeout),
     };
-    let per_segment = match failed {
+    let per_segment = match scanned {
         Ok(found) => found,
         Err(kind) => {
             let decision = on_failure(&policy, kind, &facts);
@@ -227,22 +227,8 @@ pub async fn handle(
             finish_blocked_or_failed(&shared, audit, decision, provider, started).await
         }
         Action::Allow => {
-            let outcome = Outcome::Forwarded;
-            if let Err(resp) = audit.commit(&shared, &decision, outcome, started).await {
-                return resp;
-            }
-            shared.metrics.request("allow", provider.as_str());
-            forward(
-                &shared,
-                &dest,
-                parts,
-                Bytes::from(inspected.body),
-                None,
-                provider,
-                api,
-                false,
-            )
-            .await
+            let body = Forwardable::decoded(inspected.body);
+            ctx.forward_unchanged(audit, &decision, parts, body).await
         }
         Action::Redact => {
             let mut pseudonyms = Pseudonyms::new();
@@ -318,18 +304,19 @@ struct Uninspected {
 
 impl Uninspected {
     fn new(kind: FailureKind, bytes: Vec<u8>, keep_encoding: bool) -> Uninspected {
+        let body = Forwardable {
+            bytes,
+            keep_encoding,
+        };
         Uninspected {
             kind,
-            body: Some(Forwardable {
-                bytes,
-                keep_encoding,
-            }),
+            body: Some(body),
         }
     }
 }
 
-/// What every decision on a request needs besides its own facts.
-struct FailureContext<'a> {
+/// What carrying out a decision needs besides the decision and the request.
+struct RequestContext<'a> {
     shared: &'a Arc<Shared>,
     policy: &'a crate::policy::CompiledPolicy,
     dest: &'a Destination,
@@ -338,7 +325,7 @@ struct FailureContext<'a> {
     started: Instant,
 }
 
-impl FailureContext<'_> {
+impl RequestContext<'_> {
     /// Carry out an inspection failure's decision (`on_error`): `allow` forwards
     /// the original body unchanged and `route` sends it to the local backend, each
     /// recorded like any decision; anything else, or no body left to send, blocks.
@@ -352,24 +339,7 @@ impl FailureContext<'_> {
         let (shared, provider) = (self.shared, self.provider);
         match (decision.action, body) {
             (Action::Allow, Some(body)) => {
-                if let Err(resp) = audit
-                    .commit(shared, &decision, Outcome::Forwarded, self.started)
-                    .await
-                {
-                    return resp;
-                }
-                shared.metrics.request("allow", provider.as_str());
-                forward(
-                    shared,
-                    self.dest,
-                    parts,
-                    Bytes::from(body.bytes),
-                    None,
-                    provider,
-                    self.api,
-                    body.keep_encoding,
-                )
-                .await
+                self.forward_unchanged(audit, &decision, parts, body).await
             }
             // A backend needs the decoded request (its model field, a translation).
             (Action::Route, Some(body)) if !body.keep_encoding => {
@@ -385,6 +355,34 @@ impl FailureContext<'_> {
             }
             _ => finish_blocked_or_failed(shared, audit, decision, provider, self.started).await,
         }
+    }
+
+    /// Record an `allow` decision and forward the body as it came.
+    async fn forward_unchanged(
+        &self,
+        audit: AuditFacts,
+        decision: &Decision,
+        parts: http::request::Parts,
+        body: Forwardable,
+    ) -> Response<Body> {
+        if let Err(resp) = audit
+            .commit(self.shared, decision, Outcome::Forwarded, self.started)
+            .await
+        {
+            return resp;
+        }
+        self.shared.metrics.request("allow", self.provider.as_str());
+        forward(
+            self.shared,
+            self.dest,
+            parts,
+            Bytes::from(body.bytes),
+            None,
+            self.provider,
+            self.api,
+            body.keep_encoding,
+        )
+        .await
     }
 
     /// Record a `route` decision and send the original request to its backend

@@ -29,6 +29,8 @@ use std::time::Duration;
 
 pub use paths::{ArtifactPaths, SETUP_COMMAND};
 
+use crate::detect::Finding;
+
 /// Whether a span of `label` is implausible on its own (the model's sanity
 /// filters): the fusion applies it to what is left of a model span after a
 /// deterministic finding was cut out of it.
@@ -46,8 +48,6 @@ pub(crate) fn implausible(
         .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
     filters::reject(text, start, end, label, only_numbers)
 }
-
-use crate::detect::Finding;
 
 /// Settings of the NER detector. Every bound carries its unit.
 #[derive(Debug, Clone)]

@@ -231,9 +231,11 @@ fn softmax(row: &[f32]) -> Vec<f32> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// Tokens as a WordPiece tokenizer would give them: `(word, piece ends)`.
-    fn encoded(text: &str, words: &[(usize, &[usize])]) -> super::Encoded {
-        let mut enc = super::Encoded {
+    fn encoded(text: &str, words: &[(usize, &[usize])]) -> Encoded {
+        let mut enc = Encoded {
             ids: Vec::new(),
             offsets: Vec::new(),
             words: Vec::new(),
@@ -263,7 +265,7 @@ mod tests {
                 (29, &[33, 36, 38]),
             ],
         );
-        super::shorten_opaque_words(text, &mut enc);
+        shorten_opaque_words(text, &mut enc);
         let pieces: Vec<&str> = enc.offsets.iter().map(|&(s, e)| &text[s..e]).collect();
         // The hex run keeps four pieces; the name (letters only) keeps all of its own.
         assert_eq!(
@@ -274,8 +276,6 @@ mod tests {
         let words: Vec<u32> = enc.words.iter().flatten().copied().collect();
         assert_eq!(words, [0, 1, 1, 1, 1, 2, 3, 3, 3]);
     }
-
-    use super::*;
 
     fn enc(n: usize) -> Encoded {
         Encoded {
