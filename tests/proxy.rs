@@ -751,6 +751,27 @@ async fn uploads_and_batch_files_are_inspected() {
     assert_eq!(code, 0, "{err}");
     assert!(out.ends_with("\n403"), "{out}");
     assert_eq!(h.upstream.count(), 2, "the audio did not go out");
+
+    // The same audio through the Gemini prefix, to a path no provider's shape
+    // names and a base that is no Google host (the fake upstream): the client
+    // said Gemini, so the refusal comes in Gemini's error format.
+    let (code, out, err) = curl(vec![
+        "-w".into(),
+        "\n%{http_code}".into(),
+        gateway(&h, "/gemini/upload/v1beta/files"),
+        "-H".into(),
+        "content-type: audio/mpeg".into(),
+        "--data-binary".into(),
+        format!("@{}", audio.display()),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let (body, status) = out.rsplit_once('\n').unwrap();
+    assert_eq!(status, "403", "{body}");
+    let error: serde_json::Value = serde_json::from_str(body).expect("a JSON error");
+    assert_eq!(error["error"]["status"], "PERMISSION_DENIED", "{body}");
+    assert_eq!(error["error"]["code"], 403, "{body}");
+    assert_eq!(h.upstream.count(), 2, "the audio did not go out");
     h.running.stop().await;
 }
 

@@ -663,12 +663,18 @@ impl Detector for DateDetector {
         let times_possible = input.has(Feature::DigitColonDigit)
             || input.has(Feature::Meridiem)
             || text.contains('h')
-            || text.contains('.');
+            || text.contains('.')
+            || input.has(Feature::NonAscii);
         if !times_possible {
             return;
         }
+        let mut times = find_times(b);
+        if input.has(Feature::NonAscii) {
+            times.extend(cjk_times(text));
+            times.sort_by_key(|t| t.start);
+        }
         let mut prev_time: Option<(usize, f32)> = None;
-        for t in find_times(b) {
+        for t in times {
             if kept.iter().any(|c| c.start < t.end && t.start < c.end) {
                 continue;
             }
@@ -1294,6 +1300,63 @@ struct Time {
     needs_cue: bool,
 }
 
+/// Chinese, Japanese and Korean times of day: `下午3点`, `3点半`, `15点30分`,
+/// `午後3時`, `오후 3시 30분`. A bare `3点` is also a counter ("three items"), so
+/// a time needs its half of the day (上午/下午/午後/오후…) or its minutes.
+fn cjk_times(text: &str) -> Vec<Time> {
+    const PERIODS: &[&str] = &[
+        "上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "午前", "午後", "오전", "오후",
+    ];
+    const HOUR_MARKS: &[&str] = &["点", "點", "時", "时", "시"];
+    const MINUTE_MARKS: &[&str] = &["分", "분"];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (mark_pos, mark) in HOUR_MARKS
+        .iter()
+        .flat_map(|m| text.match_indices(m))
+        .collect::<Vec<_>>()
+    {
+        let mut hs = mark_pos;
+        while hs > 0 && b[hs - 1].is_ascii_digit() && mark_pos - hs < 2 {
+            hs -= 1;
+        }
+        if hs == mark_pos || (hs > 0 && b[hs - 1].is_ascii_digit()) {
+            continue;
+        }
+        if parse(&b[hs..mark_pos]) > 24 {
+            continue;
+        }
+        let before = text[..hs].strip_suffix(' ').unwrap_or(&text[..hs]);
+        let period = PERIODS.iter().find(|p| before.ends_with(*p));
+        let start = period.map_or(hs, |p| before.len() - p.len());
+        let mut end = mark_pos + mark.len();
+        let rest = &text[end..];
+        let rest_trimmed = rest.strip_prefix(' ').unwrap_or(rest);
+        let minute_digits = rest_trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let mut minutes = false;
+        if rest.starts_with('半') {
+            end += '半'.len_utf8();
+            minutes = true;
+        } else if (1..=2).contains(&minute_digits) {
+            let after = &rest_trimmed[minute_digits..];
+            if let Some(m) = MINUTE_MARKS.iter().find(|m| after.starts_with(*m)) {
+                end += (rest.len() - rest_trimmed.len()) + minute_digits + m.len();
+                minutes = true;
+            }
+        }
+        if period.is_none() && !minutes {
+            continue;
+        }
+        out.push(Time {
+            start,
+            end,
+            seconds: false,
+            needs_cue: false,
+        });
+    }
+    out
+}
+
 /// Times in `b`: `14:30`, `9:30am`, `3 PM`, `14:30 Uhr`, `10h30`, `15h`, `15 h`,
 /// `11.15 uur`, and, after "kl."/"om"/"um"/"à", `10.30`.
 fn find_times(b: &[u8]) -> Vec<Time> {
@@ -1440,6 +1503,14 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
             .any(|w| contains_ignore_case(header, w));
         return (if personal { 0.9 } else { 0.2 }, true);
     }
+    // A calendar event's start or end (`DTSTART;TZID=…:20250414T093000`) is
+    // when someone has an appointment.
+    if ics_event_time(text, start) {
+        return (0.85, true);
+    }
+    if reply_attribution(text, end) {
+        return (0.2, true);
+    }
     let ev = evidence(text, start, end, &PERSONAL);
     if c.shape == Shape::Timestamp && is_system_position(text, start, end) {
         // A log line's or a header field's timestamp; only a personal key
@@ -1461,6 +1532,42 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
         Evidence::Neutral => (base, false),
         Evidence::Contradicts => (0.2, true),
     }
+}
+
+/// Whether the value at `start` is the whole of an iCalendar `DTSTART`/`DTEND`
+/// line's value (the property may carry parameters: `DTSTART;TZID=Europe/Paris:`).
+fn ics_event_time(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(property) = text[line_start..start].strip_suffix(':') else {
+        return false;
+    };
+    let name = property.split(';').next().unwrap_or("");
+    ["DTSTART", "DTEND"]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p))
+}
+
+/// Whether the rest of the line after a date is a quoted e-mail's attribution
+/// ("On Tue, Mar 4, 2025, Dana Cho <dana@…> wrote:"): when a message was sent,
+/// not a date in anyone's life.
+fn reply_attribution(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let line = line.trim_end().trim_end_matches(':').trim_end();
+    line.len() <= 120
+        && [
+            " wrote",
+            " a écrit",
+            " schrieb",
+            " escribió",
+            " scrisse",
+            " schreef",
+            " skrev",
+            " napisał",
+            " escreveu",
+        ]
+        .iter()
+        .any(|w| line.ends_with(w))
 }
 
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
@@ -1856,6 +1963,28 @@ mod tests {
                 &["donderdag 6 maart 2025", "11.15"],
             ),
             ("consulta às 15h", &["15h"]),
+            // CJK times of day need their half of the day or their minutes
+            (
+                "预约：2025年6月18日 下午3点 牙科复诊",
+                &["2025年6月18日", "下午3点"],
+            ),
+            (
+                "面谈 2025年6月18日 15点30分",
+                &["2025年6月18日", "15点30分"],
+            ),
+            (
+                "예약 2025년 3월 4일 오후 3시 30분",
+                &["2025년 3월 4일", "오후 3시 30분"],
+            ),
+            // an iCalendar event's start, with or without parameters
+            (
+                "BEGIN:VEVENT\nDTSTART:20250414T093000\nEND:VEVENT",
+                &["20250414T093000"],
+            ),
+            (
+                "BEGIN:VEVENT\nDTSTART;TZID=Europe/Paris:20250414T093000\n",
+                &["20250414T093000"],
+            ),
         ];
         for (text, want) in cases {
             let got = found(text);
@@ -1887,6 +2016,12 @@ mod tests {
             // lists and ranges share the verdict of their first date
             "UK bank holidays in 2025: 1 January, 18 April, 21 April and 5 May.",
             "the office will be closed from 24.12.2025 to 01.01.2026",
+            // a CJK counter is no time; an iCalendar record's creation stamp is the system's
+            "会议记录：共 3点 意见需要回复",
+            "BEGIN:VEVENT\nDTSTAMP:20250401T120000Z\nEND:VEVENT",
+            // a quoted e-mail's attribution line (challenge2 ch2-0082)
+            "On Tue, Mar 4, 2025, Dana Cho <dana.cho@example.com> wrote:\n> see you",
+            "Le 4 mars 2025 à 10:12, Paul <paul@example.fr> a écrit :",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

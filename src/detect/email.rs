@@ -14,7 +14,7 @@ const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 /// `at`/`dot` written out or bracketed. The domain must end in a common or
 /// two-letter TLD so that "meet at the office dot com" style prose does not match
 /// arbitrary words.
-const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
 
 /// Plain and obfuscated e-mail detector.
 #[derive(Debug)]
@@ -116,13 +116,20 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
         let lower = s.to_ascii_lowercase();
         lower.contains(" dot ") || bracketed(s)
     };
+    // "maria underscore lopez": a separator spelled out is deliberate.
+    let spelled_separator = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        [" underscore ", " dash ", " hyphen "]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
     // A plain `@` counts only with a spelled-out dot in the domain (a plain
     // address is the plain pattern's).
     if at == "@" {
         return spelled_dot(domain);
     }
     let local_like = local.contains(['.', '_', '+']) || local.bytes().any(|b| b.is_ascii_digit());
-    spelled_dot(domain) || spelled_dot(local) || local_like
+    spelled_dot(domain) || spelled_dot(local) || spelled_separator(local) || local_like
 }
 
 #[cfg(test)]
@@ -194,5 +201,11 @@ mod tests {
             found("mail j.doe at example.com"),
             vec!["j.doe at example.com"]
         );
+        // separators spelled out in the local part (challenge2 ch2-0090)
+        assert_eq!(
+            found("her email is maria underscore lopez at yahoo dot com, thanks"),
+            vec!["maria underscore lopez at yahoo dot com"]
+        );
+        assert!(found("the dash at the end of the line").is_empty());
     }
 }

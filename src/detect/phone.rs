@@ -107,7 +107,6 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "zip",
         "postcode",
         "postal",
-        "cep",
         "plz",
         "waybill",
         "awb",
@@ -291,6 +290,11 @@ impl PhoneDetector {
         if digits < 7 {
             return Check::NotANumber;
         }
+        // "cep" is the Turkish word for a mobile and the Brazilian one for a postcode
+        // ("CEP 01310100"): eight digits after it are the postcode.
+        if digits == 8 && after_word(text, start, "cep") {
+            return Check::NotANumber;
+        }
         // "2025-03-02 14:05:19": a date and the hour of a time, not a number.
         let b = text.as_bytes();
         let time_after =
@@ -299,6 +303,7 @@ impl PhoneDetector {
             return Check::NotANumber;
         }
         if !(7..=15).contains(&digits)
+            || named_otherwise_after(text, end)
             || looks_like_date_or_version(number_part)
             || looks_like_other_number(number_part)
         {
@@ -310,6 +315,7 @@ impl PhoneDetector {
         let ev = || {
             *ev_once.get_or_init(|| match input.column_header(start) {
                 Some(h) if is_phone_header(h) => Evidence::Supports,
+                _ if country_number_cue(&self.rules, text, start) => Evidence::Supports,
                 _ => evidence(text, start, end, &PHONE_CONTEXT),
             })
         };
@@ -368,6 +374,70 @@ fn next_to_code(text: &str, start: usize, _end: usize) -> bool {
         || (last.len() == 4
             && last.bytes().all(|c| c.is_ascii_uppercase())
             && tokens.next().is_some_and(iban_head))
+}
+
+/// Whether the words right after the number name it as something else: "Is
+/// 026009593 the routing number…", "4155550132 (order)". Up to two short words
+/// (articles, possessives, "is") may stand between; a word further on, or after
+/// "and", is about something else.
+fn named_otherwise_after(text: &str, end: usize) -> bool {
+    const BETWEEN: &[&str] = &[
+        "is", "was", "the", "a", "an", "my", "our", "your", "their", "its",
+    ];
+    let rest = &text[end..];
+    // Within the number's own line and clause.
+    let rest = &rest[..rest.find(['\n', '.', ';', '!', '?']).unwrap_or(rest.len())];
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':'))
+        .filter(|w| !w.is_empty());
+    for _ in 0..3 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let word = word.to_ascii_lowercase();
+        if PHONE_CONTEXT.negative.contains(&word.as_str()) {
+            return true;
+        }
+        if !BETWEEN.contains(&word.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "My CN number is …", "her UK number:": a possessive, a country code and
+/// "number" right before the value say it is someone's phone number. "ID" is
+/// Indonesia's code but far more often an identity number.
+fn country_number_cue(rules: &PhoneRules, text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', ':']);
+    let before = before.strip_suffix(" is").unwrap_or(before);
+    let Some(rest) = before.strip_suffix(" number") else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    let code_ok = b.len() >= 3
+        && b[b.len() - 2..].iter().all(u8::is_ascii_uppercase)
+        && b[b.len() - 3] == b' ';
+    let owner = rest[..rest.len().saturating_sub(3)]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let code = &rest[rest.len().saturating_sub(2)..];
+    code_ok
+        && ["my", "her", "his", "their", "your", "our"].contains(&owner.as_str())
+        && code != "ID"
+        && (code == "UK" || rules.is_region(code))
+}
+
+/// Whether `word` (lowercase) stands right before `start`, maybe followed by a
+/// colon or a period and spaces.
+fn after_word(text: &str, start: usize, word: &str) -> bool {
+    let before = text[..start].trim_end_matches([' ', ':', '.']);
+    let b = before.as_bytes();
+    b.len() >= word.len()
+        && b[b.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+        && (b.len() == word.len() || !b[b.len() - word.len() - 1].is_ascii_alphanumeric())
 }
 
 fn is_phone_header(header: &str) -> bool {
@@ -701,6 +771,10 @@ mod tests {
             ),
             ("My Israeli number is 09-7625400", "09-7625400"),
             ("My Japanese number is 090-1234-5678", "090-1234-5678"),
+            // Turkish "cep" (mobile) supports a number (challenge2 ch2-0160)
+            ("Cep: 0532 418 27 65", "0532 418 27 65"),
+            // a country code before "number" (Presidio's test cases)
+            ("My CN number is 13812345678", "13812345678"),
         ];
         for (text, want) in cases {
             let want: Vec<String> = want.split('|').map(str::to_string).collect();
@@ -725,8 +799,18 @@ mod tests {
             // shipping numbers (challenge2 ch2-0177)
             "DHL waybill 1234 5678 90 and parcel 3S PQR 4417 2290",
             "shipment 4155550132 left the depot",
+            // a contradicting word right after the number (challenge2 ch2-0178);
+            // a Brazilian postcode after "CEP"
+            "Is 026009593 the routing number for Bank of America wires?",
+            "CEP 01310100, São Paulo",
+            "my ID number is 13812345678",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+        // ... but a label on the next line is about the next value.
+        assert_eq!(
+            found("Phone: (915) 482-3391\nSSN: 229-86-0545"),
+            ["(915) 482-3391"]
+        );
     }
 }

@@ -163,6 +163,11 @@ impl PhoneRules {
         })
     }
 
+    /// Whether `id` is a region of the metadata (ISO 3166 alpha-2: "GB", "CN").
+    pub fn is_region(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     /// Whether `digits` is a valid number of `region` written in national form.
     pub fn valid_national(&self, region: &str, digits: &str) -> bool {
         self.by_id

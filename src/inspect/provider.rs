@@ -135,6 +135,13 @@ const GATEWAY_PREFIXES: &[(&str, Provider)] = &[
 
 /// Classify a request by destination host (port allowed) and path (query allowed).
 pub fn classify(host: &str, path: &str) -> Target {
+    classify_with_hint(host, path, None)
+}
+
+/// Like [`classify`], for a request whose client named its provider (the gateway
+/// prefix it used): a known host still decides, then the client's word, then the
+/// path's shape.
+pub fn classify_with_hint(host: &str, path: &str, hint: Option<Provider>) -> Target {
     let host = normalize_host(host);
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let path = path.trim_end_matches('/');
@@ -159,6 +166,7 @@ pub fn classify(host: &str, path: &str) -> Target {
     // gateway prefix; else the path's shape.
     let provider = by_host
         .or(by_prefix)
+        .or(hint)
         .unwrap_or_else(|| provider_by_shape(path));
 
     let mut target = Target {
@@ -885,6 +893,35 @@ mod tests {
         );
         assert_eq!(normalize_host("[::1]:443"), "[::1]");
         assert_eq!(normalize_host("::1"), "::1");
+    }
+
+    /// The gateway prefix the client used names the provider where the base URL's
+    /// host and the path do not (a gateway base on a company relay, an unknown
+    /// Gemini path), so its errors come in that provider's format; a known host
+    /// still decides.
+    #[test]
+    fn gateway_hint() {
+        let relay = classify_with_hint(
+            "relay.internal:8443",
+            "/v1beta/files",
+            Some(Provider::Gemini),
+        );
+        assert_eq!(relay.provider, Provider::Gemini);
+        assert_eq!(
+            classify("relay.internal:8443", "/v1beta/files").provider,
+            Provider::Unknown
+        );
+        let gemini = classify_with_hint(
+            "relay.internal",
+            "/v1beta/models/gemini-2.0-flash:generateContent",
+            Some(Provider::Gemini),
+        );
+        assert_eq!(gemini.kind, ApiKind::GeminiGenerateContent);
+        assert_eq!(
+            classify_with_hint("api.anthropic.com", "/v1/messages", Some(Provider::OpenAi))
+                .provider,
+            Provider::Anthropic
+        );
     }
 
     fn labelled(kind: ApiKind, json: &str) -> Vec<(String, SegmentRole)> {

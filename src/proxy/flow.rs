@@ -42,6 +42,10 @@ pub struct Destination {
     pub port: u16,
     /// Path and query, as sent upstream.
     pub path_and_query: String,
+    /// The provider the client named by its gateway prefix (`/gemini/…`), if it
+    /// came in gateway mode: the base URL behind a prefix may be any host, so the
+    /// prefix decides where host and path do not.
+    pub gateway: Option<Provider>,
 }
 
 impl Destination {
@@ -117,7 +121,7 @@ pub async fn handle(
     let started = Instant::now();
     let active = shared.active.load_full();
     let policy = Arc::clone(&active.policy);
-    let target = provider::classify(&dest.host, &dest.path_and_query);
+    let target = provider::classify_with_hint(&dest.host, &dest.path_and_query, dest.gateway);
     let (provider, api) = (target.provider, target.kind);
     let mut facts = FlowFacts::new(&dest.host, path_only(&dest.path_and_query));
     facts.provider = Some(provider.as_str().to_string());

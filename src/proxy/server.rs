@@ -14,6 +14,8 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
+use crate::inspect::provider::Provider;
+
 use super::access::{Quick, Refusal};
 use super::body::{self, Body};
 use super::flow::{self, Client, Destination};
@@ -123,6 +125,7 @@ async fn entry(shared: Arc<Shared>, peer: SocketAddr, req: Request<Incoming>) ->
                 .uri()
                 .path_and_query()
                 .map_or("/".into(), |p| p.as_str().to_string()),
+            gateway: None,
         };
         if shared.intercepts(&dest.host) {
             return flow::handle(shared, client, dest, req).await;
@@ -142,16 +145,19 @@ async fn entry(shared: Arc<Shared>, peer: SocketAddr, req: Request<Incoming>) ->
 /// `/openai/v1/chat/completions` → the configured OpenAI base + `/v1/chat/completions`.
 pub fn gateway_destination(shared: &Shared, path_and_query: &str) -> Option<Destination> {
     let gw = &shared.config.gateway;
-    let (base, rest) = [
-        ("/openai", &gw.openai),
-        ("/anthropic", &gw.anthropic),
-        ("/gemini", &gw.gemini),
+    let (provider, base, rest) = [
+        ("/openai", Provider::OpenAi, &gw.openai),
+        ("/anthropic", Provider::Anthropic, &gw.anthropic),
+        ("/gemini", Provider::Gemini, &gw.gemini),
     ]
     .into_iter()
-    .find_map(|(prefix, base)| {
+    .find_map(|(prefix, provider, base)| {
         let rest = path_and_query.strip_prefix(prefix)?;
-        (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
-            .then_some((base.as_str(), rest))
+        (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')).then_some((
+            provider,
+            base.as_str(),
+            rest,
+        ))
     })?;
     let uri: http::Uri = base.parse().ok()?;
     let scheme = if uri.scheme_str() == Some("http") {
@@ -168,6 +174,7 @@ pub fn gateway_destination(shared: &Shared, path_and_query: &str) -> Option<Dest
             .port_u16()
             .unwrap_or(if scheme == "https" { 443 } else { 80 }),
         path_and_query: format!("{base_path}{}", if rest.is_empty() { "/" } else { rest }),
+        gateway: Some(provider),
     })
 }
 
@@ -324,6 +331,7 @@ where
                 .uri()
                 .path_and_query()
                 .map_or("/".into(), |p| p.as_str().to_string()),
+            gateway: None,
         };
         async move { Ok::<_, Infallible>(flow::handle(shared, client, dest, req).await) }
     });

@@ -1363,9 +1363,10 @@ def build():
     return out, errs
 
 
-def main():
+def run(build, default_name):
+    """Build the set with `build()`, validate it and write it (shared by the challenge generators)."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "challenge.jsonl"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), default_name))
     ap.add_argument("--strict-phones", action="store_true", help="fail if phonenumbers is not importable")
     a = ap.parse_args()
     if phonenumbers is None:
@@ -1386,6 +1387,10 @@ def main():
     print(f"wrote {len(rows)} rows, {sum(lc.values())} spans, {neg} PII-free rows ({neg / len(rows):.0%}) -> {a.out}")
     for k, v in sorted(lc.items(), key=lambda kv: -kv[1]):
         print(f"  {k:24s} {v}")
+
+
+def main():
+    run(build, "challenge.jsonl")
 
 
 if __name__ == "__main__":
