@@ -187,6 +187,55 @@ const MONTHS: &[(&str, u32)] = &[
     ("kasim", 11),
     ("aralık", 12),
     ("aralik", 12),
+    // Romanian
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // Indonesian and Malay
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    // Greek (the genitive dates are written in; word lookup folds ASCII case only)
+    ("Μαρτίου", 3),
+    ("μαρτίου", 3),
+    ("Απριλίου", 4),
+    ("απριλίου", 4),
+    ("Μαΐου", 5),
+    ("μαΐου", 5),
+    ("Ιουνίου", 6),
+    ("ιουνίου", 6),
+    ("Ιουλίου", 7),
+    ("ιουλίου", 7),
+    // Hindi
+    ("जनवरी", 1),
+    ("फरवरी", 2),
+    ("मार्च", 3),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("नवंबर", 11),
+    // Arabic
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
 ];
 
 /// Weekday names (and common abbreviations) that belong to a date written after
@@ -1411,7 +1460,12 @@ fn find_times(b: &[u8]) -> Vec<Time> {
         // 10h30, 15h, 15 h
         let hpos = if next == b' ' { i + 1 } else { i };
         if hour <= 24 && matches!(b.get(hpos), Some(b'h' | b'H')) {
-            let m = hpos + 1;
+            // Quebec writes "14 h 30" with spaces on both sides.
+            let spaced_minutes = next == b' '
+                && b.get(hpos + 1) == Some(&b' ')
+                && b.get(hpos + 2..hpos + 4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+            let m = if spaced_minutes { hpos + 2 } else { hpos + 1 };
             let mins = b[m..].iter().take_while(|c| c.is_ascii_digit()).count();
             let e = if mins == 2 && parse(&b[m..m + 2]) < 60 {
                 m + 2
@@ -1440,6 +1494,18 @@ fn find_times(b: &[u8]) -> Vec<Time> {
                 !(c.is_ascii_digit() || *c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit))
             });
             if clean_end && hour < 24 && parse(&b[i + 1..e]) < 60 && dotted_time_cue(b, s, e) {
+                // The unit belongs to the time, as in "14:30 Uhr".
+                let unit = |w: &[u8]| {
+                    b.get(e) == Some(&b' ')
+                        && b.get(e + 1..e + 4)
+                            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                        && b.get(e + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
+                };
+                let e = if unit(b"uhr") || unit(b"uur") {
+                    e + 4
+                } else {
+                    e
+                };
                 out.push(Time {
                     start: s,
                     end: e,
@@ -1760,6 +1826,25 @@ fn is_joiner(between: &str) -> bool {
             | ", um"
             | ", kl."
             | "from"
+            // other languages' words before a time of day: Polish, Romanian, Greek,
+            // Turkish, Vietnamese, Indonesian, Thai, Japanese, Arabic, Czech, Finnish,
+            // Swedish
+            | "o"
+            | "o godz."
+            | "godz."
+            | ", ora"
+            | "ora"
+            | "στις"
+            | "saat"
+            | "lúc"
+            | "pukul"
+            | "jam"
+            | "เวลา"
+            | "の"
+            | "الساعة"
+            | "v"
+            | "kello"
+            | "klockan"
     )
 }
 
@@ -1960,9 +2045,37 @@ mod tests {
             ("Flight BA 117 dep 11:25", &["11:25"]),
             (
                 "afspraak donderdag 6 maart 2025 om 11.15 uur",
-                &["donderdag 6 maart 2025", "11.15"],
+                &["donderdag 6 maart 2025", "11.15 uur"],
             ),
             ("consulta às 15h", &["15h"]),
+            // month names and time words of more languages (challenge3)
+            (
+                "pacienta, născută la 12 martie 1985, are programare",
+                &["12 martie 1985"],
+            ),
+            ("Pasien lahir 17 Agustus 1988, jadwal", &["17 Agustus 1988"]),
+            (
+                "Ο ασθενής γεννήθηκε στις 5 Μαΐου 1982 και",
+                &["5 Μαΐου 1982"],
+            ),
+            ("تاريخ الميلاد 15 أبريل 1985", &["15 أبريل 1985"]),
+            ("जन्म तिथि 15 अगस्त 1990", &["15 अगस्त 1990"]),
+            (
+                "randevunuz 3 Nisan 2025 saat 14:30 olarak",
+                &["3 Nisan 2025", "14:30"],
+            ),
+            (
+                "wizyta kontrolna 15 kwietnia o 10:30.",
+                &["15 kwietnia", "10:30"],
+            ),
+            (
+                "rendez-vous à la clinique le mardi 8 avril à 14 h 30.",
+                &["mardi 8 avril", "14 h 30"],
+            ),
+            (
+                "Termin am Dienstag, 8. April um 14.30 Uhr.",
+                &["Dienstag, 8. April", "14.30 Uhr"],
+            ),
             // CJK times of day need their half of the day or their minutes
             (
                 "预约：2025年6月18日 下午3点 牙科复诊",

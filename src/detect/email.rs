@@ -14,7 +14,7 @@ const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 /// `at`/`dot` written out or bracketed. The domain must end in a common or
 /// two-letter TLD so that "meet at the office dot com" style prose does not match
 /// arbitrary words.
-const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|arroba|arobase|małpa|malpa|@)\s*[\]\)\}>]\s*|\s+(?:at|arroba|arobase|małpa|malpa)\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto)\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto)\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
 
 /// Plain and obfuscated e-mail detector.
 #[derive(Debug)]
@@ -46,7 +46,8 @@ impl Detector for EmailDetector {
         let bytes = text.as_bytes();
         if input.has(Feature::At) {
             for m in self.plain.find_iter(text) {
-                let (mut start, end) = (m.start(), m.end());
+                let (start, end) = trim_glued_script(text, m.start(), m.end());
+                let mut start = start;
                 // A local part does not start or end with a dot or quote.
                 while start < end && matches!(bytes[start], b'.' | b'\'' | b'-') {
                     start += 1;
@@ -72,7 +73,11 @@ impl Detector for EmailDetector {
         // "[at]"/" at " words, or a real `@` with a spelled-out dot
         // ("hello@carla-moretti[dot]it").
         let spelled_dot = input.has(Feature::At) && contains_ignore_case(text, "dot");
-        if input.has(Feature::AtWord) || spelled_dot {
+        let at_word = input.has(Feature::AtWord)
+            || SPELLED_AT
+                .iter()
+                .any(|w| contains_ignore_case(input.lowercase(), w));
+        if at_word || spelled_dot {
             for caps in self.obfuscated.captures_iter(text) {
                 let (Some(m), Some(local), Some(at), Some(domain)) = (
                     caps.get(0),
@@ -97,6 +102,45 @@ impl Detector for EmailDetector {
     }
 }
 
+/// A letter of a script other than Latin (Hangul, Hebrew, Arabic, CJK …).
+fn non_latin(c: char) -> bool {
+    c.is_alphabetic() && u32::from(c) > 0x024F
+}
+
+/// Cut the words of another script that are glued to a Latin address: Korean
+/// particles after it ("…@KAKAO-CORP.CO.KR인데"), a Hebrew preposition before it
+/// ("ל-noa.levi@…"). An address written wholly in another script stays whole.
+fn trim_glued_script(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let Some(at) = text[start..end].find('@').map(|i| start + i) else {
+        return (start, end);
+    };
+    let local = &text[start..at];
+    if let Some((i, c)) = local.char_indices().rfind(|&(_, c)| non_latin(c)) {
+        let rest = local[i + c.len_utf8()..].trim_start_matches(['-', '.', '_', '\'']);
+        if rest.starts_with(|r: char| r.is_ascii_alphanumeric()) {
+            start = at - rest.len();
+        }
+    }
+    let domain = &text[at + 1..end];
+    let latin_len = domain
+        .char_indices()
+        .find(|&(_, c)| non_latin(c))
+        .map_or(domain.len(), |(i, _)| i);
+    let kept = &domain[..latin_len];
+    let tld_ok = kept
+        .rsplit('.')
+        .next()
+        .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()));
+    if latin_len < domain.len() && latin_len > 0 && kept.contains('.') && tld_ok {
+        end = at + 1 + latin_len;
+    }
+    (start, end)
+}
+
+/// The `@` spelled out in other languages (Spanish, Portuguese, French, Polish);
+/// English "at" is a feature of the text (`Feature::AtWord`).
+const SPELLED_AT: &[&str] = &[" arroba ", " arobase ", " małpa ", " malpa "];
+
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
         .windows(needle.len())
@@ -113,8 +157,13 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
         return true;
     }
     let spelled_dot = |s: &str| {
-        let lower = s.to_ascii_lowercase();
-        lower.contains(" dot ") || bracketed(s)
+        let lower = s.to_lowercase();
+        [
+            " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+            || bracketed(s)
     };
     // "maria underscore lopez": a separator spelled out is deliberate.
     let spelled_separator = |s: &str| {
@@ -163,6 +212,16 @@ mod tests {
         assert_eq!(found("o'brien@x.ie."), vec!["o'brien@x.ie"]);
         assert!(found("my email is info@presidio.").is_empty());
         assert!(found("hello-world here").is_empty());
+        // words of another script glued on (challenge3 ch3-0096, ch3-0097)
+        assert_eq!(
+            found("계정 이메일이 JIHOON.PARK@KAKAO-CORP.CO.KR인데 로그인이"),
+            vec!["JIHOON.PARK@KAKAO-CORP.CO.KR"]
+        );
+        assert_eq!(
+            found("כתוב מייל קצר ל-noa.levi@tau-research.ac.il ותבקש"),
+            vec!["noa.levi@tau-research.ac.il"]
+        );
+        assert_eq!(found("邮箱 用户@例子.中国"), vec!["用户@例子.中国"]);
     }
 
     /// Challenge-set regressions, named by their cause.
@@ -207,5 +266,15 @@ mod tests {
             vec!["maria underscore lopez at yahoo dot com"]
         );
         assert!(found("the dash at the end of the line").is_empty());
+        // other languages' words for `@` and `.` (challenge3 ch3-0092, ch3-0093)
+        assert_eq!(
+            found("pisz na jan.nowak małpa poczta kropka onet kropka pl dzięki"),
+            vec!["jan.nowak małpa poczta kropka onet kropka pl"]
+        );
+        assert_eq!(
+            found("escríbeme a lucia.fernandez arroba gmail punto com, gracias"),
+            vec!["lucia.fernandez arroba gmail punto com"]
+        );
+        assert!(found("el punto de encuentro es la plaza").is_empty());
     }
 }

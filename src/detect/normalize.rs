@@ -4,7 +4,8 @@
 //! percent-escapes of printable ASCII (`%40`), HTML character references (`&#64;`,
 //! `&#x40;`, a few named ones) are decoded; zero-width and bidi control characters
 //! (and the soft hyphen) are removed; every other character goes through NFKC, which
-//! also folds fullwidth digits and letters.
+//! also folds fullwidth digits and letters; the decimal digits of other scripts
+//! (Arabic-Indic, Devanagari, Thai …), which NFKC keeps, become ASCII digits.
 //!
 //! Invariant: every byte of the normalized text knows the byte range of the original
 //! character(s) it came from, so [`Normalized::to_original`] maps any span of the
@@ -54,6 +55,11 @@ impl<'a> Normalized<'a> {
                 continue;
             }
             if is_invisible(c) {
+                i += len;
+                continue;
+            }
+            if let Some(d) = native_digit(c) {
+                out.push_char(d, i, i + len);
                 i += len;
                 continue;
             }
@@ -148,7 +154,28 @@ fn needs_work(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }
-    s.chars().any(is_invisible) || is_nfkc_quick(s.chars()) != IsNormalized::Yes
+    s.chars()
+        .any(|c| is_invisible(c) || native_digit(c).is_some())
+        || is_nfkc_quick(s.chars()) != IsNormalized::Yes
+}
+
+/// The ASCII digit for a decimal digit of another script (Arabic-Indic ٠–٩,
+/// Persian ۰–۹, Devanagari ०–९, Bengali, Thai ๐–๙ …), which NFKC leaves alone:
+/// "٠٥٠ ٣١٨ ٤٤٧٤" is a phone number like "050 318 4474".
+fn native_digit(c: char) -> Option<char> {
+    // The first code point (zero) of each script's ten decimal digits.
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
+    ];
+    let cp = u32::from(c);
+    if cp < 0x0660 {
+        return None;
+    }
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&cp))
+        .and_then(|&z| char::from_digit(cp - z, 10))
 }
 
 /// Zero-width characters, bidi controls and the soft hyphen: invisible, and used
@@ -293,6 +320,12 @@ mod tests {
         assert_eq!(norm("４０１０２３２１３７"), "4010232137");
         assert_eq!(norm("40\u{200B}10\u{2066}23"), "401023");
         assert_eq!(norm("ﬁle"), "file");
+        // other scripts' decimal digits, mapped back to their own bytes
+        assert_eq!(norm("٠٥٠ ٣١٨ ٤٤٧٤"), "050 318 4474");
+        assert_eq!(norm("०९८४८१ ३७७२६"), "098481 37726");
+        assert_eq!(norm("๑๒"), "12");
+        let n = Normalized::new("tel ٠٥٠");
+        assert_eq!(n.to_original(4, 7), (4, 10));
     }
 
     #[test]

@@ -42,6 +42,7 @@ const KNOWN: &[(&str, &str)] = &[
         r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*",
     ),
     ("npm_token", r"npm_[A-Za-z0-9]{36}"),
+    ("telegram_bot_token", r"\d{8,10}:AA[A-Za-z0-9_\-]{33}"),
     ("hf_token", r"hf_[A-Za-z0-9]{34,}"),
     ("gitlab_pat", r"glpat-[A-Za-z0-9_\-]{20,}"),
     (
@@ -72,6 +73,51 @@ const CUE_WORDS: &[&str] = &[
     "lösenord",
     "hasło",
     "heslo",
+    "jelszó",
+    "şifre",
+    "mật khẩu",
+    "รหัสผ่าน",
+    "パスワード",
+    "كلمة المرور",
+    "비밀번호",
+    "密码",
+    "пароль",
+    "adgangskode",
+    "passord",
+    "salasana",
+    "parola",
+    "sshpass",
+];
+
+/// Words for "password" in the languages our users write, for a value written
+/// after one in prose ("Hasło do Wi-Fi to …", "パスワードは … です").
+const PASSWORD_WORDS: &[&str] = &[
+    "hasło",
+    "heslo",
+    "jelszó",
+    "jelszava",
+    "şifre",
+    "şifresi",
+    "mật khẩu",
+    "รหัสผ่าน",
+    "パスワード",
+    "كلمة المرور",
+    "كلمة السر",
+    "비밀번호",
+    "密码",
+    "密碼",
+    "пароль",
+    "adgangskode",
+    "passord",
+    "lösenord",
+    "salasana",
+    "parola",
+    "senha",
+    "contraseña",
+    "wachtwoord",
+    "kennwort",
+    "passwort",
+    "mot de passe",
 ];
 
 const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
@@ -143,6 +189,12 @@ const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
         r"(?i)\b(?:pass|password|passwd|pwd|pw|passwort|mot de passe)\s*[:=]?\s*[`'\x22](?P<v>[^`'\x22\s\-][^`'\x22\s]{5,})[`'\x22]",
         ValueCheck::Credential,
     ),
+    // `sshpass -p 'secret' ssh …`
+    (
+        &["sshpass"],
+        r#"\bsshpass\s+-p\s*['"]?(?P<v>[^\s'"]{6,})"#,
+        ValueCheck::Any,
+    ),
     // PostgreSQL's ~/.pgpass line: host:port:database:user:password.
     (
         &["pgpass"],
@@ -159,6 +211,68 @@ enum ValueCheck {
     /// Prose: the value must look like a credential ("password is required"
     /// names no password).
     Credential,
+}
+
+/// Values written after a word for "password" in prose, in any language: the
+/// first token of the same clause, within a few words, that looks like a password
+/// (see `strong_password`). No copula list is needed, so the rule holds for
+/// languages whose word order we do not know ("รหัสผ่าน WiFi ที่ร้านคือ …").
+fn prose_passwords(text: &str, lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for word in PASSWORD_WORDS {
+        for (pos, _) in lower.match_indices(word) {
+            let from = pos + word.len();
+            let rest = &text[from..];
+            // The clause: up to a line break or sentence end, at most 64 bytes.
+            // (`!` and `?` end it only before a space: passwords hold them.)
+            let mut clause_end = rest.find(['\n', '。']).unwrap_or(rest.len());
+            for stop in [". ", "! ", "? "] {
+                if let Some(i) = rest.find(stop) {
+                    clause_end = clause_end.min(i);
+                }
+            }
+            let mut limit = clause_end.min(64);
+            while !rest.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let clause = &rest[..limit];
+            let mut offset = 0;
+            for token in clause.split(char::is_whitespace) {
+                let start = from + offset;
+                offset += token.len() + 1;
+                let value = token
+                    .trim_start_matches(['"', '\'', '`', ':', '(', '「'])
+                    .trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
+                if value.is_empty() {
+                    continue;
+                }
+                if strong_password(value) && !is_placeholder(value) && !value.contains("://") {
+                    let lead = token.find(value).unwrap_or(0);
+                    out.push((start + lead, start + lead + value.len()));
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A token that looks like a password and not like a word or a number: at least
+/// eight characters of ASCII letters, digits and symbols, with a letter, a digit
+/// and a symbol or both cases ("Tavasz#Hegy81", "Sakura_88!kz", "Ank4ra!Mavi").
+fn strong_password(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() < 8 || b.len() > 64 || !value.is_ascii() {
+        return false;
+    }
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let digit = b.iter().any(u8::is_ascii_digit);
+    let symbol = b.iter().any(|c| c.is_ascii_punctuation());
+    (lower || upper)
+        && digit
+        && (symbol || (lower && upper))
+        && !b.iter().all(|c| c.is_ascii_hexdigit() || *c == b'-')
 }
 
 /// A value from prose is a credential when it has a digit or a symbol inside it
@@ -310,6 +424,9 @@ impl Detector for SecretDetector {
                     }
                 }
             }
+        }
+        for (start, end) in prose_passwords(text, lower) {
+            push(start, end, 0.85, &self.name_assignment);
         }
         if !(lower.contains("bearer") || lower.contains("token")) {
             return;
@@ -595,6 +712,33 @@ mod tests {
                 "Xr7!pQ2zLm9w",
             ),
             ("Das Passwort ist Hund-Katze-42.", "Hund-Katze-42"),
+            // other languages, without knowing their word order (challenge3)
+            (
+                "Hasło do Wi-Fi w biurze to Zielony-Kot-2025! — napisz kartkę",
+                "Zielony-Kot-2025",
+            ),
+            (
+                "A rendszergazdai jelszó: Tavasz#Hegy81. Hogyan",
+                "Tavasz#Hegy81",
+            ),
+            (
+                "Tài khoản: admin / mật khẩu Hoa$Sen2025. Hướng dẫn",
+                "Hoa$Sen2025",
+            ),
+            (
+                "รหัสผ่าน WiFi ที่ร้านคือ Mango!Sticky99 ช่วยทำป้าย",
+                "Mango!Sticky99",
+            ),
+            (
+                "共有フォルダのパスワードは Sakura_88!kz です。",
+                "Sakura_88!kz",
+            ),
+            ("كلمة المرور للحساب هي Nakhla@2025x — كيف", "Nakhla@2025x"),
+            ("sshpass -p 'Dk8!wQz2Lm' ssh deploy@host", "Dk8!wQz2Lm"),
+            (
+                r#"bot = telebot.TeleBot("7648200394:AAMOd-gZRj_dGm4RfsDIW10JqWmeh4q6qCQ")"#,
+                "7648200394:AAMOd-gZRj_dGm4RfsDIW10JqWmeh4q6qCQ",
+            ),
         ] {
             assert_eq!(found(text), vec![want.to_string()], "{text}");
         }
@@ -603,6 +747,9 @@ mod tests {
             "the password for the admin account is stored in the vault",
             "pass `--verbose` to see more",
             "Your password is incorrect.",
+            "Jak zmienić hasło do konta w banku?",
+            "パスワードを忘れました。リセット方法を教えて",
+            "şifre en az 8 karakter olmalı",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
