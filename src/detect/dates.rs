@@ -202,7 +202,10 @@ const MONTHS: &[(&str, u32)] = &[
     ("maret", 3),
     ("agustus", 8),
     ("desember", 12),
-    // Greek (the genitive dates are written in; word lookup folds ASCII case only)
+    // Greek (the genitive dates are written in; word lookup folds ASCII case only).
+    // Names longer than the word table's 16-byte keys cannot be listed: Greek
+    // January, February, August–December and Hindi April, September, October,
+    // December are missing.
     ("Μαρτίου", 3),
     ("μαρτίου", 3),
     ("Απριλίου", 4),
@@ -1360,11 +1363,7 @@ fn cjk_times(text: &str) -> Vec<Time> {
     const MINUTE_MARKS: &[&str] = &["分", "분"];
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for (mark_pos, mark) in HOUR_MARKS
-        .iter()
-        .flat_map(|m| text.match_indices(m))
-        .collect::<Vec<_>>()
-    {
+    for (mark_pos, mark) in HOUR_MARKS.iter().flat_map(|m| text.match_indices(m)) {
         let mut hs = mark_pos;
         while hs > 0 && b[hs - 1].is_ascii_digit() && mark_pos - hs < 2 {
             hs -= 1;
@@ -1495,17 +1494,9 @@ fn find_times(b: &[u8]) -> Vec<Time> {
             });
             if clean_end && hour < 24 && parse(&b[i + 1..e]) < 60 && dotted_time_cue(b, s, e) {
                 // The unit belongs to the time, as in "14:30 Uhr".
-                let unit = |w: &[u8]| {
-                    b.get(e) == Some(&b' ')
-                        && b.get(e + 1..e + 4)
-                            .is_some_and(|x| x.eq_ignore_ascii_case(w))
-                        && b.get(e + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
-                };
-                let e = if unit(b"uhr") || unit(b"uur") {
-                    e + 4
-                } else {
-                    e
-                };
+                let whole_unit =
+                    unit_after(b, e) && b.get(e + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
+                let e = if whole_unit { e + 4 } else { e };
                 out.push(Time {
                     start: s,
                     end: e,
@@ -1523,11 +1514,7 @@ fn find_times(b: &[u8]) -> Vec<Time> {
 /// A dotted time `HH.MM` needs a word saying so: "kl. 10.30", "om 11.15",
 /// "11.15 uur", "um 9.45 Uhr".
 fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
-    let after = &b[e..b.len().min(e + 5)];
-    let unit = |w: &[u8]| {
-        after.len() > w.len() && after[0] == b' ' && after[1..=w.len()].eq_ignore_ascii_case(w)
-    };
-    if unit(b"uur") || unit(b"uhr") {
+    if unit_after(b, e) {
         return true;
     }
     let before = &b[s.saturating_sub(5)..s];
@@ -1542,6 +1529,13 @@ fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+/// Whether " uur" or " Uhr" (any case) follows at `e`.
+fn unit_after(b: &[u8], e: usize) -> bool {
+    b.get(e) == Some(&b' ')
+        && b.get(e + 1..e + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"uur") || w.eq_ignore_ascii_case(b"uhr"))
 }
 
 // ---------------------------------------------------------------- scoring

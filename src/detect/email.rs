@@ -73,10 +73,8 @@ impl Detector for EmailDetector {
         // "[at]"/" at " words, or a real `@` with a spelled-out dot
         // ("hello@carla-moretti[dot]it").
         let spelled_dot = input.has(Feature::At) && contains_ignore_case(text, "dot");
-        let at_word = input.has(Feature::AtWord)
-            || SPELLED_AT
-                .iter()
-                .any(|w| contains_ignore_case(input.lowercase(), w));
+        let at_word =
+            input.has(Feature::AtWord) || SPELLED_AT.iter().any(|w| input.lowercase().contains(w));
         if at_word || spelled_dot {
             for caps in self.obfuscated.captures_iter(text) {
                 let (Some(m), Some(local), Some(at), Some(domain)) = (
@@ -156,22 +154,20 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
     if bracketed(at) {
         return true;
     }
+    let spelled = |s: &str, words: &[&str]| {
+        let lower = s.to_ascii_lowercase();
+        words.iter().any(|w| lower.contains(w))
+    };
     let spelled_dot = |s: &str| {
-        let lower = s.to_lowercase();
-        [
-            " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-            || bracketed(s)
+        spelled(
+            s,
+            &[
+                " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
+            ],
+        ) || bracketed(s)
     };
     // "maria underscore lopez": a separator spelled out is deliberate.
-    let spelled_separator = |s: &str| {
-        let lower = s.to_ascii_lowercase();
-        [" underscore ", " dash ", " hyphen "]
-            .iter()
-            .any(|w| lower.contains(w))
-    };
+    let spelled_separator = |s: &str| spelled(s, &[" underscore ", " dash ", " hyphen "]);
     // A plain `@` counts only with a spelled-out dot in the domain (a plain
     // address is the plain pattern's).
     if at == "@" {

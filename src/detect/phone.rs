@@ -411,20 +411,15 @@ fn named_otherwise_after(text: &str, end: usize) -> bool {
 fn country_number_cue(rules: &PhoneRules, text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', ':']);
     let before = before.strip_suffix(" is").unwrap_or(before);
-    let Some(rest) = before.strip_suffix(" number") else {
+    let Some((head, code)) = before
+        .strip_suffix(" number")
+        .and_then(|rest| rest.rsplit_once(' '))
+    else {
         return false;
     };
-    let b = rest.as_bytes();
-    let code_ok = b.len() >= 3
-        && b[b.len() - 2..].iter().all(u8::is_ascii_uppercase)
-        && b[b.len() - 3] == b' ';
-    let owner = rest[..rest.len().saturating_sub(3)]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let code = &rest[rest.len().saturating_sub(2)..];
-    code_ok
+    let owner = head.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    code.len() == 2
+        && code.bytes().all(|c| c.is_ascii_uppercase())
         && ["my", "her", "his", "their", "your", "our"].contains(&owner.as_str())
         && code != "ID"
         && (code == "UK" || rules.is_region(code))

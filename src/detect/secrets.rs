@@ -240,14 +240,14 @@ fn prose_passwords(text: &str, lower: &str) -> Vec<(usize, usize)> {
             for token in clause.split(char::is_whitespace) {
                 let start = from + offset;
                 offset += token.len() + 1;
-                let value = token
-                    .trim_start_matches(['"', '\'', '`', ':', '(', '「'])
-                    .trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
+                let opened = token.trim_start_matches(['"', '\'', '`', ':', '(', '「']);
+                let value =
+                    opened.trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
                 if value.is_empty() {
                     continue;
                 }
                 if strong_password(value) && !is_placeholder(value) && !value.contains("://") {
-                    let lead = token.find(value).unwrap_or(0);
+                    let lead = token.len() - opened.len();
                     out.push((start + lead, start + lead + value.len()));
                     break;
                 }

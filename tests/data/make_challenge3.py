@@ -777,7 +777,6 @@ R("neg_misc", "countries and product names only (Indonesian)",
 
 
 # ====================================================================== rendering + independent checks
-MARK = mc.MARK
 
 
 def _luhn(d: str) -> bool:
@@ -836,45 +835,18 @@ def check_more(label: str, v: str) -> list[str]:
     return e
 
 
+def check_positive(label: str, val: str, region, rid: str) -> list[str]:
+    """make_challenge's checks, the other-language e-mail obfuscations used here, and the
+    independent checksum re-checks."""
+    if label == "EMAIL_ADDRESS":
+        errs = [] if OBFUSCATED_AT.search(val) else [f"{rid}: email shape {val!r}"]
+    else:
+        errs = mc.check_positive(label, val, region, rid)
+    return errs + [f"{rid}: {label} {val!r}: {x}" for x in check_more(label, val)]
+
+
 def render(rid: str, template: str):
-    text, spans, errs, vals = "", [], [], []
-    pos = 0
-    env = dict(mc.HELPERS, string=string, B64URL=mc.B64URL, ALNUM=mc.ALNUM, chr=chr)
-    for m in MARK.finditer(template):
-        text += template[pos:m.start()]
-        code, region, val = m.group(1), m.group(2), m.group(3)
-        if val.startswith("="):
-            val = str(eval(val[1:], env))  # noqa: S307 -- trusted, hand-written expressions in this file
-        if val != val.strip() or not val:
-            errs.append(f"{rid}: value has surrounding whitespace: {val!r}")
-        if code.startswith("!"):
-            errs += mc.check_negative(code[1:], val, rid)
-        elif code != "_":
-            label = mc.CODES[code]
-            if label == "EMAIL_ADDRESS":  # accept the other-language obfuscations used here
-                if not OBFUSCATED_AT.search(val):
-                    errs.append(f"{rid}: email shape {val!r}")
-            else:
-                errs += mc.check_positive(label, val, region, rid)
-            errs += [f"{rid}: {label} {val!r}: {x}" for x in check_more(label, val)]
-            spans.append({"start": len(text), "end": len(text) + len(val), "label": label})
-            vals.append(val)
-        text += val
-        pos = m.end()
-    text += template[pos:]
-    if "⟦" in text or "⟧" in text:
-        errs.append(f"{rid}: unbalanced markup")
-    prev = -1
-    for sp, v in zip(spans, vals):
-        frag = text[sp["start"]:sp["end"]]
-        if frag != v:
-            errs.append(f"{rid}: offsets slice {frag!r}, expected {v!r}")
-        if not frag or frag != frag.strip():
-            errs.append(f"{rid}: span on whitespace {frag!r}")
-        if sp["start"] < prev:
-            errs.append(f"{rid}: overlapping spans")
-        prev = sp["end"]
-    return text, spans, errs
+    return mc.render(rid, template, positive=check_positive, env_extra={"chr": chr})
 
 
 def build():
