@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::features::Feature;
@@ -217,40 +218,43 @@ enum ValueCheck {
 /// first token of the same clause, within a few words, that looks like a password
 /// (see `strong_password`). No copula list is needed, so the rule holds for
 /// languages whose word order we do not know ("รหัสผ่าน WiFi ที่ร้านคือ …").
-fn prose_passwords(text: &str, lower: &str) -> Vec<(usize, usize)> {
+fn prose_passwords(words: &AhoCorasick, text: &str, lower: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for word in PASSWORD_WORDS {
-        for (pos, _) in lower.match_indices(word) {
-            let from = pos + word.len();
-            let rest = &text[from..];
-            // The clause: up to a line break or sentence end, at most 64 bytes.
-            // (`!` and `?` end it only before a space: passwords hold them.)
-            let mut clause_end = rest.find(['\n', '。']).unwrap_or(rest.len());
-            for stop in [". ", "! ", "? "] {
-                if let Some(i) = rest.find(stop) {
-                    clause_end = clause_end.min(i);
-                }
+    for m in words.find_overlapping_iter(lower) {
+        let from = m.end();
+        let rest = &text[from..];
+        // The clause: at most 64 bytes, up to a line break or sentence end.
+        // (`!` and `?` end it only before a space: passwords hold them.)
+        let boundary_at_most = |n: usize| {
+            let mut n = rest.len().min(n);
+            while !rest.is_char_boundary(n) {
+                n -= 1;
             }
-            let mut limit = clause_end.min(64);
-            while !rest.is_char_boundary(limit) {
-                limit -= 1;
+            n
+        };
+        let limit = boundary_at_most(64);
+        // A stop starting before the limit may end just past it.
+        let window = &rest[..boundary_at_most(66)];
+        let mut clause_end = window.find(['\n', '。']).unwrap_or(window.len());
+        for stop in [". ", "! ", "? "] {
+            if let Some(i) = window.find(stop) {
+                clause_end = clause_end.min(i);
             }
-            let clause = &rest[..limit];
-            let mut offset = 0;
-            for token in clause.split(char::is_whitespace) {
-                let start = from + offset;
-                offset += token.len() + 1;
-                let opened = token.trim_start_matches(['"', '\'', '`', ':', '(', '「']);
-                let value =
-                    opened.trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
-                if value.is_empty() {
-                    continue;
-                }
-                if strong_password(value) && !is_placeholder(value) && !value.contains("://") {
-                    let lead = token.len() - opened.len();
-                    out.push((start + lead, start + lead + value.len()));
-                    break;
-                }
+        }
+        let clause = &rest[..clause_end.min(limit)];
+        let mut offset = 0;
+        for token in clause.split(char::is_whitespace) {
+            let start = from + offset;
+            offset += token.len() + 1;
+            let opened = token.trim_start_matches(['"', '\'', '`', ':', '(', '「']);
+            let value = opened.trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
+            if value.is_empty() {
+                continue;
+            }
+            if strong_password(value) && !is_placeholder(value) && !value.contains("://") {
+                let lead = token.len() - opened.len();
+                out.push((start + lead, start + lead + value.len()));
+                break;
             }
         }
     }
@@ -300,6 +304,8 @@ pub struct SecretDetector {
     assignment: Regex,
     other_shapes: Vec<(&'static [&'static str], Regex, ValueCheck)>,
     bearer: Regex,
+    /// `PASSWORD_WORDS`, every occurrence of each (overlapping), in one pass.
+    password_words: AhoCorasick,
     name_pem: Arc<str>,
     name_url: Arc<str>,
     name_assignment: Arc<str>,
@@ -333,6 +339,14 @@ impl SecretDetector {
                 .map(|&(words, p, check)| Ok((words, compile("secret_shapes", p)?, check)))
                 .collect::<Result<_, BuildError>>()?,
             bearer: compile("bearer", BEARER)?,
+            password_words: AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(MatchKind::Standard)
+                .build(PASSWORD_WORDS)
+                .map_err(|source| BuildError::Automaton {
+                    detector: "secret_password_words".to_string(),
+                    source,
+                })?,
             name_pem: Arc::from("secret:pem_private_key"),
             name_url: Arc::from("secret:credential_url"),
             name_assignment: Arc::from("secret:assignment"),
@@ -425,7 +439,7 @@ impl Detector for SecretDetector {
                 }
             }
         }
-        for (start, end) in prose_passwords(text, lower) {
+        for (start, end) in prose_passwords(&self.password_words, text, lower) {
             push(start, end, 0.85, &self.name_assignment);
         }
         if !(lower.contains("bearer") || lower.contains("token")) {
