@@ -394,11 +394,11 @@ fn named_otherwise_after(text: &str, end: usize) -> bool {
         let Some(word) = words.next() else {
             return false;
         };
-        let word = word.to_ascii_lowercase();
-        if PHONE_CONTEXT.negative.contains(&word.as_str()) {
+        let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if is(PHONE_CONTEXT.negative) {
             return true;
         }
-        if !BETWEEN.contains(&word.as_str()) {
+        if !is(BETWEEN) {
             return false;
         }
     }
