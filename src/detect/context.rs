@@ -136,7 +136,7 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         // A contradicting word describes the value right next to it ("order 123"):
         // it does not reach over another number, address or placeholder to ours.
         let gap = if me <= start {
-            &bytes[me..start]
+            past_instance_number(&bytes[me..start])
         } else {
             &bytes[end..ms]
         };
@@ -158,6 +158,21 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         (Some(_), _) => Evidence::Supports,
         (None, Some(_)) => Evidence::Contradicts,
         (None, None) => Evidence::Neutral,
+    }
+}
+
+/// `gap` past a short number right after the word before it: in "sprint 41 is
+/// 06.01.2025" or "phase 2 starts …" the number names which sprint or phase, so
+/// it is part of the word, not another value between the word and ours.
+fn past_instance_number(gap: &[u8]) -> &[u8] {
+    let Some(rest) = gap.strip_prefix(b" ") else {
+        return gap;
+    };
+    let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&n) && rest.get(n) == Some(&b' ') {
+        &rest[n..]
+    } else {
+        gap
     }
 }
 

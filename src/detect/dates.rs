@@ -203,9 +203,6 @@ const MONTHS: &[(&str, u32)] = &[
     ("agustus", 8),
     ("desember", 12),
     // Greek (the genitive dates are written in; word lookup folds ASCII case only).
-    // Names longer than the word table's 16-byte keys cannot be listed: Greek
-    // January, February, August–December and Hindi April, September, October,
-    // December are missing.
     ("Μαρτίου", 3),
     ("μαρτίου", 3),
     ("Απριλίου", 4),
@@ -216,6 +213,20 @@ const MONTHS: &[(&str, u32)] = &[
     ("ιουνίου", 6),
     ("Ιουλίου", 7),
     ("ιουλίου", 7),
+    ("Ιανουαρίου", 1),
+    ("ιανουαρίου", 1),
+    ("Φεβρουαρίου", 2),
+    ("φεβρουαρίου", 2),
+    ("Αυγούστου", 8),
+    ("αυγούστου", 8),
+    ("Σεπτεμβρίου", 9),
+    ("σεπτεμβρίου", 9),
+    ("Οκτωβρίου", 10),
+    ("οκτωβρίου", 10),
+    ("Νοεμβρίου", 11),
+    ("νοεμβρίου", 11),
+    ("Δεκεμβρίου", 12),
+    ("δεκεμβρίου", 12),
     // Hindi
     ("जनवरी", 1),
     ("फरवरी", 2),
@@ -225,6 +236,14 @@ const MONTHS: &[(&str, u32)] = &[
     ("जुलाई", 7),
     ("अगस्त", 8),
     ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("अप्रैल", 4),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
     // Arabic
     ("يناير", 1),
     ("فبراير", 2),
@@ -239,6 +258,85 @@ const MONTHS: &[(&str, u32)] = &[
     ("أكتوبر", 10),
     ("نوفمبر", 11),
     ("ديسمبر", 12),
+    // Hungarian
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
+    // Finnish (the partitive dates are written in)
+    ("tammikuuta", 1),
+    ("helmikuuta", 2),
+    ("maaliskuuta", 3),
+    ("huhtikuuta", 4),
+    ("toukokuuta", 5),
+    ("kesäkuuta", 6),
+    ("heinäkuuta", 7),
+    ("elokuuta", 8),
+    ("syyskuuta", 9),
+    ("lokakuuta", 10),
+    ("marraskuuta", 11),
+    ("joulukuuta", 12),
+    // Russian and Ukrainian (genitive, lowercase as written in dates)
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    // Swahili, Malay and Filipino (the names not above)
+    ("machi", 3),
+    ("aprili", 4),
+    ("julai", 7),
+    ("agosti", 8),
+    ("septemba", 9),
+    ("oktoba", 10),
+    ("novemba", 11),
+    ("desemba", 12),
+    ("ogos", 8),
+    ("disember", 12),
+    ("pebrero", 2),
+    ("marso", 3),
+    ("hunyo", 6),
+    ("hulyo", 7),
+    ("setyembre", 9),
+    ("oktubre", 10),
+    ("nobyembre", 11),
+    ("disyembre", 12),
+    // Persian (the Gregorian months)
+    ("ژانویه", 1),
+    ("فوریه", 2),
+    ("آوریل", 4),
+    ("ژوئن", 6),
+    ("ژوئیه", 7),
+    ("اوت", 8),
+    ("سپتامبر", 9),
+    ("اکتبر", 10),
+    ("نوامبر", 11),
+    ("دسامبر", 12),
 ];
 
 /// Weekday names (and common abbreviations) that belong to a date written after
@@ -335,6 +433,67 @@ const WEEKDAYS: &[&str] = &[
     "cuma",
     "cumartesi",
     "pazar", // Turkish
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "isnin",
+    "khamis",
+    "ahad", // Indonesian and Malay
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    "понеділок",
+    "вівторок",
+    "середа",
+    "четвер",
+    "пʼятниця",
+    "субота",
+    "неділя", // Russian and Ukrainian
+    "maanantai",
+    "tiistai",
+    "keskiviikko",
+    "torstai",
+    "perjantai",
+    "lauantai",
+    "sunnuntai", // Finnish
+    "hétfő",
+    "kedd",
+    "szerda",
+    "csütörtök",
+    "péntek",
+    "szombat",
+    "vasárnap", // Hungarian
+    "luni",
+    "marți",
+    "miercuri",
+    "joi",
+    "vineri",
+    "sâmbătă",
+    "duminică", // Romanian
+    "pondělí",
+    "úterý",
+    "středa",
+    "čtvrtek",
+    "pátek",
+    "neděle", // Czech
+    "Δευτέρα",
+    "Τρίτη",
+    "Τετάρτη",
+    "Πέμπτη",
+    "Παρασκευή",
+    "Σάββατο",
+    "Κυριακή", // Greek
+    "huwebes",
+    "biyernes",
+    "linggo", // Filipino
 ];
 
 static PERSONAL: ContextRule = ContextRule::in_clause(
@@ -463,6 +622,50 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "narození",
         "doğum",
         "syntynyt",
+        "syntymä",
+        "randevu",
+        "født",
+        "födelse",
+        "родился",
+        "родилась",
+        "рождения",
+        "народився",
+        "народилася",
+        "народження",
+        "приём",
+        "прием",
+        "госпитализ",
+        "lahir",
+        "janji temu",
+        "dirawat",
+        "ngày sinh",
+        "sinh ngày",
+        "lịch hẹn",
+        "nhập viện",
+        "született",
+        "születési",
+        "időpont",
+        "născut",
+        "născută",
+        "programare",
+        "γεννήθηκε",
+        "γέννησης",
+        "ραντεβού",
+        "تاريخ الميلاد",
+        "ولد",
+        "موعد",
+        "जन्म",
+        "अपॉइंटमेंट",
+        "出生",
+        "生日",
+        "生年月日",
+        "誕生日",
+        "予約",
+        "预约",
+        "入院",
+        "就诊",
+        "생년월일",
+        "예약",
     ],
     &[
         "released",
@@ -567,6 +770,78 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "reunification",
         "revolution",
         "historical",
+        // other languages: laws coming into force, public holidays, history
+        "gesetz",
+        "in kraft",
+        "loi ",
+        "en vigueur",
+        "décret",
+        "jour férié",
+        "ley ",
+        "en vigor",
+        "decreto",
+        "legge",
+        "in vigore",
+        "entra em vigor",
+        "feriado",
+        "in werking",
+        "feestdag",
+        "ustaw",
+        "w życie",
+        "rozporządzen",
+        "święt",
+        "dni wolne",
+        "kanun",
+        "yürürlü",
+        "yönetmeli",
+        "resmi tatil",
+        "bayram",
+        "zákon",
+        "účinnost",
+        "svátek",
+        "закон",
+        "в силу",
+        "чинності",
+        "праздник",
+        "свято",
+        "undang-undang",
+        "berlaku",
+        "libur",
+        "proklamasi",
+        "kemerdekaan",
+        "luật",
+        "hiệu lực",
+        "nghỉ lễ",
+        "tết",
+        "νόμο",
+        "ψηφίστηκε",
+        "ισχύ",
+        "αργία",
+        "rendelet",
+        "törvény",
+        "hatály",
+        "ünnep",
+        "határidő",
+        "intră în vigoare",
+        "sărbătoare",
+        "träder i kraft",
+        "træder i kraft",
+        "helligdag",
+        "helgdag",
+        "voimaan",
+        "قانون",
+        "عطلة رسمية",
+        "اليوم الوطني",
+        "कानून",
+        "अधिनियम",
+        "गणतंत्र",
+        "स्वतंत्रता",
+        "法律",
+        "施行",
+        "祝日",
+        "节假日",
+        "法定",
+        "공휴일",
     ],
     60,
     25,
@@ -690,7 +965,7 @@ impl Detector for DateDetector {
         }
 
         // Score; a date decided by nothing inherits from the list or range it is in.
-        let mut scored: Vec<(usize, f32)> = Vec::new();
+        let mut scored: Vec<(usize, usize, f32)> = Vec::new();
         let mut prev: Option<(usize, f32)> = None;
         for c in &kept {
             let (mut score, decided) = score_date(input, c);
@@ -702,7 +977,7 @@ impl Detector for DateDetector {
                 }
             }
             prev = Some((c.end, score));
-            scored.push((c.end, score));
+            scored.push((c.start, c.end, score));
             out.push(Finding {
                 start: c.start,
                 end: c.end,
@@ -732,12 +1007,20 @@ impl Detector for DateDetector {
             }
             // A time joined to a date shares its verdict: "on 5 May at 10:30" is
             // personal, "the call closes on 16 September at 17:00" is not.
-            let near_date = scored.iter().find(|&&(de, _)| {
-                de <= t.start && t.start - de <= 14 && is_joiner(&text[de..t.start])
-            });
+            // Or the date right after it: "admitted at 21:15 on 03/03/2025".
+            let near_date = scored
+                .iter()
+                .find(|&&(_, de, _)| {
+                    de <= t.start && t.start - de <= 14 && is_joiner(&text[de..t.start])
+                })
+                .or_else(|| {
+                    scored.iter().find(|&&(ds, _, _)| {
+                        t.end <= ds && ds - t.end <= 12 && is_date_joiner(&text[t.end..ds])
+                    })
+                });
             let score = if t.seconds {
                 0.2
-            } else if let Some(&(_, date_score)) = near_date {
+            } else if let Some(&(_, _, date_score)) = near_date {
                 if date_score >= 0.5 {
                     0.85
                 } else {
@@ -784,7 +1067,7 @@ fn numeric_dates(input: &ScanInput<'_>, dates: &mut Vec<Cand>) {
             let iso = sub.len() == 3
                 && sub.shape_fits(&[4, 2, 2])
                 && sub.group_lengths().next() == Some(4)
-                && matches!(sep, Some(Some(b'-' | b'/')))
+                && (matches!(sep, Some(Some(b'-' | b'/'))) || year_first_dotted(b, &sub))
                 && valid_iso(s);
             if iso {
                 // "2024-03-15T14:30:00Z" is glued to its time: one timestamp.
@@ -947,12 +1230,14 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
         };
     }
     if let Some((day_end, day)) = day_after(b, after_month) {
-        let (end, year) = match year_after(b, day_end) {
-            Some((e, y)) => (e, y),
-            None => (day_end, None),
+        let (start, end, year) = match (year_after(b, day_end), year_before(b, ms)) {
+            (Some((e, y)), _) => (ms, e, y),
+            // Year first, as Hungarian dates are written: "1979. március 4".
+            (None, Some((ys, y))) => (ys, day_end, Some(y)),
+            (None, None) => (ms, day_end, None),
         };
         return valid_day(year, month, day).then_some(Cand {
-            start: ms,
+            start,
             end,
             shape: Shape::Date,
         });
@@ -1087,6 +1372,25 @@ fn day_after(b: &[u8], pos: usize) -> Option<(usize, u32)> {
     Some((end, day))
 }
 
+/// A year written right before a month name: "1979. március", "2025 March".
+/// Returns (start, year).
+fn year_before(b: &[u8], ms: usize) -> Option<(usize, u32)> {
+    let mut i = ms.checked_sub(1)?;
+    if b[i] != b' ' {
+        return None;
+    }
+    if i > 0 && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    let ys = i.checked_sub(4)?;
+    let glued = ys > 0 && (b[ys - 1].is_ascii_alphanumeric() || b"./-:".contains(&b[ys - 1]));
+    if glued || !b[ys..i].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = parse(&b[ys..i]);
+    valid_year(year).then_some((ys, year))
+}
+
 /// A year after a date: `, 2025`, ` 2025`, ` de 1990`, `-2021`, `-21`.
 /// Returns (end, Some(year)) or (end, None) for a two-digit year.
 fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
@@ -1137,9 +1441,52 @@ fn four_digits(b: &[u8], pos: usize) -> Option<(usize, u32)> {
     Some((e, parse(&b[pos..e])))
 }
 
-/// `1985年4月12日`, `2025年6月18日`, `1990년 5월 3일`.
+/// The one or two digits right before `pos`, not part of a longer number:
+/// (start, value).
+fn digits_before(b: &[u8], pos: usize) -> Option<(usize, u32)> {
+    let mut s = pos;
+    while s > 0 && b[s - 1].is_ascii_digit() && pos - s < 3 {
+        s -= 1;
+    }
+    ((1..=2).contains(&(pos - s))).then(|| (s, parse(&b[s..pos])))
+}
+
+/// `1985年4月12日`, `2025年6月18日`, `1990년 5월 3일`, and without the year
+/// (`4月18日`, `3월 4일`).
 fn cjk_dates(text: &str, dates: &mut Vec<Cand>) {
     let b = text.as_bytes();
+    for (month_mark, day_mark) in [("月", "日"), ("월", "일")] {
+        for (pos, _) in text.match_indices(month_mark) {
+            let Some((ms, month)) = digits_before(b, pos) else {
+                continue;
+            };
+            let mut ds = pos + month_mark.len();
+            if b.get(ds) == Some(&b' ') {
+                ds += 1;
+            }
+            let mut de = ds;
+            while de < b.len() && b[de].is_ascii_digit() && de - ds < 2 {
+                de += 1;
+            }
+            if de == ds || !text[de..].starts_with(day_mark) {
+                continue;
+            }
+            // With a year in front, the full form below takes it.
+            let year_mark = if month_mark == "月" { "年" } else { "년" };
+            let before = text[..ms].trim_end_matches(' ');
+            if before.ends_with(year_mark) {
+                continue;
+            }
+            // Without a year it is as often a holiday or a closure: it needs a cue.
+            if valid_day(None, month, parse(&b[ds..de])) {
+                dates.push(Cand {
+                    start: ms,
+                    end: de + day_mark.len(),
+                    shape: Shape::Weak,
+                });
+            }
+        }
+    }
     for (marker, month_mark, day_mark) in [("年", "月", "日"), ("년", "월", "일")] {
         for (pos, _) in text.match_indices(marker) {
             let mut ys = pos;
@@ -1512,12 +1859,12 @@ fn find_times(b: &[u8]) -> Vec<Time> {
 }
 
 /// A dotted time `HH.MM` needs a word saying so: "kl. 10.30", "om 11.15",
-/// "11.15 uur", "um 9.45 Uhr".
+/// "11.15 uur", "um 9.45 Uhr", "pukul 09.00".
 fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
     if unit_after(b, e) {
         return true;
     }
-    let before = &b[s.saturating_sub(5)..s];
+    let before = &b[s.saturating_sub(6)..s];
     [
         &b"kl. "[..],
         b"kl ",
@@ -1526,6 +1873,10 @@ fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
         b" um ",
         b" at ",
         "à ".as_bytes(),
+        // Indonesian and Malay, Polish
+        b"pukul ",
+        b" jam ",
+        b"godz. ",
     ]
     .iter()
     .any(|w| before.ends_with(w))
@@ -1836,9 +2187,21 @@ fn is_joiner(between: &str) -> bool {
             | "เวลา"
             | "の"
             | "الساعة"
+            | "को"
+            | "को समय"
+            | "समय"
             | "v"
             | "kello"
             | "klockan"
+    )
+}
+
+/// Text between a time and the date after it that joins them: " on ", ", ",
+/// " ngày " (Vietnamese), " le " (French), " am " (German), " el ", " il ".
+fn is_date_joiner(between: &str) -> bool {
+    matches!(
+        between.trim().to_ascii_lowercase().as_str(),
+        "on" | "," | ", on" | "ngày" | "le" | "am" | "el" | "il" | "op" | "em" | "den" | "du"
     )
 }
 
@@ -1871,10 +2234,21 @@ fn valid_year(y: u32) -> bool {
     (1900..=2100).contains(&y)
 }
 
+/// Year first with dots is how Korea, Hungary and China write dates
+/// ("1985.03.12"), and how calendar versions are written ("nginx 2024.06.2",
+/// "image:2024.06.12"): only the full two-digit month and day count, and not
+/// after a tag or pin separator.
+fn year_first_dotted(b: &[u8], sub: &super::numbers::Sub<'_>) -> bool {
+    let (start, _) = sub.span();
+    sub.separator() == Some(Some(b'.'))
+        && sub.shape_is(&[4, 2, 2])
+        && !(start > 0 && matches!(b[start - 1], b':' | b'@' | b'=' | b'v' | b'V'))
+}
+
 fn valid_iso(s: &str) -> bool {
     let date = &s[..10.min(s.len())];
     let parts: Vec<u32> = date
-        .split(['-', '/'])
+        .split(['-', '/', '.'])
         .filter_map(|p| p.parse().ok())
         .collect();
     if parts.len() != 3 || !valid_year(parts[0]) || !valid_day(Some(parts[0]), parts[1], parts[2]) {
@@ -2002,6 +2376,35 @@ mod tests {
                 &["mardi 12 mars 2024", "10h30"],
             ),
             ("flight on Sun 23 Feb.", &["Sun 23 Feb"]),
+            // year first: Hungarian written dates, Korean and Chinese dotted ones
+            (
+                "A páciens 1979. március 4-én született.",
+                &["1979. március 4"],
+            ),
+            ("생년월일 1985.03.12. 확인", &["1985.03.12"]),
+            // month names longer than 16 bytes, other locales' weekdays
+            (
+                "γεννήθηκε στις 12 Σεπτεμβρίου 1984",
+                &["12 Σεπτεμβρίου 1984"],
+            ),
+            ("जन्म 3 अप्रैल 1990", &["3 अप्रैल 1990"]),
+            ("он родился 5 февраля 1979 года", &["5 февраля 1979"]),
+            ("syntynyt 14. maaliskuuta 1988", &["14. maaliskuuta 1988"]),
+            (
+                "jadwal kontrol Senin, 14 April 2025 pukul 09.00",
+                &["Senin, 14 April 2025", "09.00"],
+            ),
+            // a CJK date without its year needs a cue, and a time can be joined to it
+            ("予約は4月18日の14:30でお願いします", &["4月18日", "14:30"]),
+            // a time before its date shares its verdict (dates are listed first)
+            (
+                "She was admitted at 21:15 on 03/03/2025.",
+                &["03/03/2025", "21:15"],
+            ),
+            (
+                "nhập viện lúc 21:15 ngày 03/03/2025",
+                &["03/03/2025", "21:15"],
+            ),
             (
                 "Ihr Termin am 2. Oktober 2025 um 14:30 Uhr",
                 &["2. Oktober 2025", "14:30 Uhr"],
@@ -2118,6 +2521,16 @@ mod tests {
             "the Berlin Wall fell on 9 November 1989",
             "the new pricing takes effect on 1 April 2025",
             "the CFP closes on 14/04/2025",
+            // a short number naming the sprint does not shield the date from "sprint"
+            "sprint 41 is 06.01.2025–17.01.2025",
+            // calendar versions and image tags, year first with dots
+            "after upgrading to Redis 2019.10.2 the dashboard fails",
+            "docker pull nginx:2024.06.12 fails",
+            // holidays and laws in other languages
+            "ゴールデンウィーク期間（4月29日〜5月6日）は休業いたします",
+            "a rendelet 2024. január 1-jétől hatályos",
+            "Kanunu 7 Nisan 2016 tarihinde yürürlüğe girdi",
+            "Wypisz dni wolne: 1 stycznia, 6 stycznia, 3 maja",
             // changelog headings
             "## [2.4.0] - 2024-02-12",
             // lists and ranges share the verdict of their first date

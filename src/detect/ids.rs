@@ -333,7 +333,7 @@ impl Detector for ContextIdDetector {
             }
         }
         if input.has_tables() {
-            for (start, end) in tokens(bytes) {
+            for (start, end) in tokens(text) {
                 let token = &text[start..end];
                 // The token's own shape first: most cells are words, and finding the
                 // header of a cell costs a walk over its line.
@@ -358,7 +358,8 @@ impl Detector for ContextIdDetector {
 }
 
 /// Tokens of letters, digits and inner dashes: `(start, end)`.
-fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() && !b[i].is_ascii_alphanumeric() {
@@ -376,13 +377,7 @@ fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((s, i))
     })
-    .filter(move |&(s, e)| {
-        (s == 0 || !is_word_byte(b[s - 1])) && (e >= b.len() || !is_word_byte(b[e]))
-    })
-}
-
-fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+    .filter(move |&(s, e)| !super::word_before(text, s) && !super::word_after(text, e))
 }
 
 /// Whether a token could be an identifier at all: enough digits, not too long, not
@@ -443,7 +438,7 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
             // number", "DL state"); a single capital may start a spaced licence.
             let single_letter = e - s == 1 && b[s].is_ascii_uppercase();
             if single_letter {
-                if let Some(v) = spaced_value(b, s, label) {
+                if let Some(v) = spaced_value(text, s, label) {
                     return Some(v);
                 }
             }
@@ -456,10 +451,10 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
             i = e;
             continue;
         }
-        if (s > 0 && is_word_byte(b[s - 1])) || (e < b.len() && is_word_byte(b[e])) {
+        if super::word_before(text, s) || super::word_after(text, e) {
             return None;
         }
-        if let Some(v) = spaced_value(b, s, label) {
+        if let Some(v) = spaced_value(text, s, label) {
             return Some(v);
         }
         return (candidate_token(token) && fits(label, token)).then_some((s, e));
@@ -531,7 +526,8 @@ fn filler_before(b: &[u8], i: usize) -> bool {
 /// A value written in spaced groups at `s`: an optional capital, then 2–4 digit
 /// groups joined by single spaces ("482 913 776", "S 482 193 776 201",
 /// "3320 1984"), for the labels whose numbers are printed that way.
-fn spaced_value(b: &[u8], s: usize, label: Label) -> Option<(usize, usize)> {
+fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
     let (min_digits, max_digits) = match label {
         Label::UsDriverLicense => (7, 14),
         Label::MedicalRecordNumber => (6, 12),
@@ -553,7 +549,7 @@ fn spaced_value(b: &[u8], s: usize, label: Label) -> Option<(usize, usize)> {
             i += 1;
         }
         let len = i - gs;
-        if !(2..=4).contains(&len) || (i < b.len() && is_word_byte(b[i])) {
+        if !(2..=4).contains(&len) || super::word_after(text, i) {
             break;
         }
         groups += 1;

@@ -307,10 +307,7 @@ pub fn builtin_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
 /// Whether the bytes just outside `[start, end)` are not alphanumeric, so the
 /// candidate is a whole token and not part of a longer word or number.
 pub(crate) fn is_token(text: &str, start: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    let before_ok = start == 0 || !is_word_byte(b[start - 1]);
-    let after_ok = end >= b.len() || !is_word_byte(b[end]);
-    before_ok && after_ok
+    !word_before(text, start) && !word_after(text, end)
 }
 
 /// Like [`is_token`], and also not glued to a longer identifier by a separator:
@@ -332,9 +329,90 @@ pub(crate) fn is_number_token(text: &str, start: usize, end: usize) -> bool {
     !glued_before && !glued_after
 }
 
-fn is_word_byte(b: u8) -> bool {
-    // Non-ASCII bytes belong to letters in practice (Ü, é, ß…).
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+/// Whether the character that ends at byte `i` of `text` continues a word, so a
+/// candidate starting at `i` would be glued to it.
+pub(crate) fn word_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match i.checked_sub(1).and_then(|j| b.get(j)) {
+        None => false,
+        Some(&c) if c < 0x80 => is_ascii_word(c),
+        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Whether the character that starts at byte `i` of `text` continues a word, so a
+/// candidate ending at `i` would be glued to it.
+pub(crate) fn word_after(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => is_ascii_word(c),
+        Some(_) => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_word_char),
+    }
+}
+
+fn is_ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Whether a character is part of a word. Letters of other alphabets are (Ü, é,
+/// ß, Cyrillic, Arabic, Devanagari and its vowel signs), but two kinds of
+/// non-ASCII characters are not:
+/// - punctuation, symbols and spaces (`“…”`, `—`, `、`, `：`, `€`), which end a
+///   word as their ASCII counterparts do;
+/// - the letters of scripts written without spaces between words (Chinese,
+///   Japanese, Thai, Lao, Khmer, Myanmar) and Korean, whose particles attach to a
+///   number: "携帯は090-3481-7726です", "010-3184-7726로", "โทร0812345678ครับ" hold a
+///   number as a whole token.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return is_ascii_word(c as u8);
+    }
+    let unspaced = matches!(c,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1100}'..='\u{11FF}' // Hangul Jamo
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{2E80}'..='\u{2FDF}' // CJK radicals
+        | '\u{3040}'..='\u{31FF}' // kana, bopomofo, Hangul compatibility Jamo
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FFDC}' // halfwidth kana and Hangul
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and on
+    );
+    if unspaced {
+        return false;
+    }
+    // Combining marks are not alphanumeric but belong to the letter before them
+    // (Devanagari "ा", Arabic harakat, accents left decomposed).
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05C7}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{0951}'..='\u{0957}'
+        | '\u{0962}'..='\u{0963}'
+        | '\u{0981}'..='\u{0983}'
+        | '\u{09BC}'..='\u{09D7}'
+        | '\u{0A01}'..='\u{0D83}' // the other Indic scripts' signs and letters
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+    )
 }
 
 #[cfg(test)]
@@ -347,6 +425,16 @@ mod tests {
         assert!(!is_token("a1234", 1, 4));
         assert!(!is_token("x123", 1, 4));
         assert!(is_number_token("call 555-0132.", 5, 13));
+        // letters of scripts written without spaces, and punctuation, do not glue
+        let t = "携帯は090、“4111”";
+        let s = t.find('0').unwrap();
+        assert!(is_token(t, s, s + 3));
+        let s = t.find('4').unwrap();
+        assert!(is_token(t, s, s + 4));
+        // letters of other alphabets and combining marks do
+        assert!(!is_token("ü123", "ü".len(), "ü123".len()));
+        assert!(!is_token("का123", "का".len(), "का123".len()));
+        assert!(!is_token("д123", "д".len(), "д123".len()));
         assert!(!is_number_token("1.2.3.4.5", 0, 7));
         assert!(!is_number_token("12-3456789", 3, 10));
         assert!(!is_number_token("PO-2022-99653", 3, 13));

@@ -107,24 +107,19 @@ impl<'r> Sub<'r> {
     /// not a letter or digit, and inside the run it is cut only at spaces (a cut at
     /// `-` or `.` would split one identifier, `12-3456789`, `1.2.3.4.5`).
     pub fn is_standalone(&self, text: &str) -> bool {
-        let b = text.as_bytes();
         let (s, e) = self.span();
         let left_ok = if self.first == 0 {
-            s == 0 || !is_word_byte(b[s - 1])
+            !super::word_before(text, s)
         } else {
             self.run.seps[self.first - 1] == b' '
         };
         let right_ok = if self.last + 1 == self.run.groups.len() {
-            e >= b.len() || !is_word_byte(b[e])
+            !super::word_after(text, e)
         } else {
             self.run.seps[self.last] == b' '
         };
         left_ok && right_ok
     }
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
 /// All runs of `text` that some detector can use, in order. A lone group of fewer

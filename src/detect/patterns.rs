@@ -465,6 +465,17 @@ mod tests {
             "4012-8888-8888-1882"
         ));
         assert!(found("ISBN 9780306406157").is_empty());
+        // glued to Japanese or a Korean particle, the number is still a token
+        assert!(has(
+            "カード番号4012888888881881です",
+            Label::CreditCard,
+            "4012888888881881"
+        ));
+        assert!(has(
+            "카드 4012-8888-8888-1881로 결제",
+            Label::CreditCard,
+            "4012-8888-8888-1881"
+        ));
     }
 
     #[test]

@@ -163,7 +163,12 @@ impl Detector for PhoneDetector {
             for i in 0..groups.len() {
                 // A phone number has at most eight space-separated groups.
                 let found = (i + 1..=groups.len().min(i + 8)).rev().find_map(|j| {
-                    let (s, e) = (groups[i].0, groups[j - 1].1);
+                    // A group of separators only ("06.01.2025 - 17.01.2025")
+                    // is not part of a number at its end.
+                    let (s, e) = trim_candidate(text, groups[i].0, groups[j - 1].1);
+                    if s >= e {
+                        return None;
+                    }
                     // Inside a uniformly spaced run ("9311 5212 3456 79", an IBAN's
                     // tail) only a number written with its own punctuation starts.
                     let punctuated = text[s..].starts_with(['+', '('])
@@ -757,6 +762,9 @@ mod tests {
             ("ring me on +44(0)20 7946 0958", "+44(0)20 7946 0958"),
             ("phone 202-555-0173x1234", "202-555-0173x1234"),
             ("mobile 3331234567", "3331234567"),
+            // glued to a script written without spaces, or a Korean particle
+            ("携帯は090-3481-7726です", "090-3481-7726"),
+            ("010-3184-7726로 연락주세요", "010-3184-7726"),
             ("Phone: +31785-247840", "+31785-247840"),
             ("SD 20241 440-600-5124", "440-600-5124"),
             ("+44 20 7946 0958 192.168.1.20", "+44 20 7946 0958"),
@@ -781,6 +789,8 @@ mod tests {
     fn not_phones() {
         for text in [
             "Today is 12.03.2024",
+            // a range's dash is no group of a number
+            "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
             "build 10.0.19045.3803",
             "order 4155550132",
             "ISBN 978-3-16-148410-0",

@@ -12,54 +12,55 @@
 /// bytes must match exactly). Words are at most [`WordTable::MAX_LEN`] bytes.
 #[derive(Debug)]
 pub struct WordTable<V> {
-    /// Open addressing, linear probing; a key of 0 marks an empty slot (no word
-    /// packs to 0: words are non-empty and hold no NUL byte).
-    slots: Box<[(u128, V)]>,
+    /// Open addressing, linear probing; [`EMPTY`] marks an empty slot.
+    slots: Box<[(Key, V)]>,
     shift: u32,
     /// For each (lowercased) first byte, the lengths of the words starting with
     /// it, as bits: most words of a text are rejected by this test alone.
-    lengths: Box<[u32; 256]>,
+    lengths: Box<[u64; 256]>,
     /// Which (lowercased) pairs of first and second bytes start a word.
     pairs: Box<[u64; 1024]>,
 }
 
 impl<V: Copy + Default> WordTable<V> {
     /// The longest word a table holds, in bytes.
-    pub const MAX_LEN: usize = 16;
+    pub const MAX_LEN: usize = 32;
 
     /// A table of `words`; the first value given for a word wins. Words that are
     /// empty, longer than `MAX_LEN` or hold a NUL byte are left out.
     pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, V)>) -> WordTable<V> {
-        let entries: Vec<(u128, usize, V)> = words
+        let entries: Vec<(Key, usize, V)> = words
             .into_iter()
             .filter_map(|(w, v)| Some((pack(w.as_bytes())?, w.len(), v)))
             .collect();
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: vec![(0u128, V::default()); size].into_boxed_slice(),
+            slots: vec![(EMPTY, V::default()); size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             lengths: Box::new([0; 256]),
             pairs: Box::new([0; 1024]),
         };
         for (key, len, value) in entries {
-            let [first, second, ..] = key.to_le_bytes();
+            let [first, second, ..] = key[0].to_le_bytes();
             table.lengths[usize::from(first)] |= 1 << len;
             let pair = pair_index(first, second);
             table.pairs[pair / 64] |= 1 << (pair % 64);
             let mask = table.slots.len() - 1;
             let mut i = table.slot(key);
-            while table.slots[i].0 != 0 && table.slots[i].0 != key {
+            while table.slots[i].0 != EMPTY && table.slots[i].0 != key {
                 i = (i + 1) & mask;
             }
-            if table.slots[i].0 == 0 {
+            if table.slots[i].0 == EMPTY {
                 table.slots[i] = (key, value);
             }
         }
         table
     }
 
-    fn slot(&self, key: u128) -> usize {
-        let mixed = (key as u64 ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    fn slot(&self, key: Key) -> usize {
+        let [lo, hi] = key;
+        let folded = lo ^ hi.rotate_left(17);
+        let mixed = (folded as u64 ^ ((folded >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
             .wrapping_mul(0xD6E8_FEB8_6659_FD93);
         (mixed >> self.shift) as usize
     }
@@ -85,7 +86,7 @@ impl<V: Copy + Default> WordTable<V> {
             if k == key {
                 return Some(v);
             }
-            if k == 0 {
+            if k == EMPTY {
                 return None;
             }
             i = (i + 1) & mask;
@@ -130,16 +131,28 @@ fn pair_index(first: u8, second: u8) -> usize {
     (usize::from(first) << 8) | usize::from(second)
 }
 
-/// The bytes of a word, ASCII letters lowercased, packed into one integer.
-fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > 16 || word.contains(&0) {
+/// A packed word: its bytes, zero-padded to [`WordTable::MAX_LEN`].
+type Key = [u128; 2];
+
+/// The key of an empty slot (no word packs to it: words are non-empty and hold no
+/// NUL byte).
+const EMPTY: Key = [0; 2];
+
+/// The bytes of a word, ASCII letters lowercased, packed into two integers (the
+/// Greek and Hindi names of most months are longer than 16 bytes).
+fn pack(word: &[u8]) -> Option<Key> {
+    if word.is_empty() || word.len() > 32 || word.contains(&0) {
         return None;
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; 32];
     for (slot, c) in buf.iter_mut().zip(word) {
         *slot = c.to_ascii_lowercase();
     }
-    Some(u128::from_le_bytes(buf))
+    let (lo, hi) = buf.split_at(16);
+    Some([
+        u128::from_le_bytes(lo.try_into().ok()?),
+        u128::from_le_bytes(hi.try_into().ok()?),
+    ])
 }
 
 #[cfg(test)]
