@@ -628,6 +628,8 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "födelse",
         "родился",
         "родилась",
+        "Родился",
+        "Родилась",
         "рождения",
         "народився",
         "народилася",

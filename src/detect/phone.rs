@@ -24,7 +24,7 @@ const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\
 /// then those whose formats Presidio's tests use.
 const NATIONAL_REGIONS: &[&str] = &[
     "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "AU", "IE", "BE", "CH", "AT", "PT", "PL", "SE",
-    "IL", "JP", "CN", "TR", "DK", "NO", "SG", "HK",
+    "IL", "JP", "CN", "TR", "DK", "NO", "SG", "HK", "RU", "UA",
 ];
 
 /// Regions whose national numbers are eight digits with no trunk prefix: any
@@ -76,6 +76,43 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "natel",
         "gsm",
         "cep",
+        "mobiel",
+        "komórk",
+        "numer tel",
+        "mobilní",
+        "điện thoại",
+        "sđt",
+        "nomor hp",
+        "nomor telepon",
+        "telepon",
+        "no. hp",
+        // (case folds ASCII only: the capitalized forms start a line)
+        "телефон",
+        "Телефон",
+        "тел",
+        "Тел",
+        "моб",
+        "Моб",
+        "τηλ",
+        "Τηλ",
+        "κινητό",
+        "Κινητό",
+        "هاتف",
+        "جوال",
+        "موبايل",
+        "טלפון",
+        "נייד",
+        "फोन",
+        "फ़ोन",
+        "मोबाइल",
+        "โทร",
+        "電話",
+        "电话",
+        "手机",
+        "携帯",
+        "휴대폰",
+        "전화",
+        "연락처",
     ],
     &[
         "order",
@@ -565,6 +602,8 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
         b"CN" => n == 11,
         b"TR" => n == 11,
         b"DK" | b"NO" | b"SG" | b"HK" => n == 8,
+        b"RU" => n == 11,
+        b"UA" => n == 10,
         _ => (6..=13).contains(&n),
     };
     if !length_ok {
@@ -585,6 +624,9 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
         b"GB" | b"FR" | b"NL" | b"BE" | b"CH" | b"IE" | b"AU" | b"JP" | b"IL" | b"SE" | b"TR" => {
             trunk_zero
         }
+        // Russian national numbers are dialled with the trunk prefix 8.
+        b"RU" => digits_start.starts_with('8'),
+        b"UA" => trunk_zero,
         // Mainland mobiles: 11 digits starting with 1, written as one run.
         b"CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
         _ => true,
@@ -765,6 +807,12 @@ mod tests {
             // glued to a script written without spaces, or a Korean particle
             ("携帯は090-3481-7726です", "090-3481-7726"),
             ("010-3184-7726로 연락주세요", "010-3184-7726"),
+            // Russian numbers keep their trunk 8; Ukrainian ones their 0
+            ("тел. 8 916 123-45-67", "8 916 123-45-67"),
+            ("тел. 067 123 45 67", "067 123 45 67"),
+            // a bare number with a phone word in another language
+            ("Телефон: 89161234567", "89161234567"),
+            ("电话13812345678，谢谢", "13812345678"),
             ("Phone: +31785-247840", "+31785-247840"),
             ("SD 20241 440-600-5124", "440-600-5124"),
             ("+44 20 7946 0958 192.168.1.20", "+44 20 7946 0958"),
@@ -791,6 +839,7 @@ mod tests {
             "Today is 12.03.2024",
             // a range's dash is no group of a number
             "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
+            "订单号13812345678",
             "build 10.0.19045.3803",
             "order 4155550132",
             "ISBN 978-3-16-148410-0",
