@@ -17,19 +17,19 @@ use super::{compile, is_number_token, BuildError, Detector, Finding, Label, Scan
 /// A country prefix or leading group, then more groups joined by at most one
 /// separator (and optional spaces), then an optional extension. Runs can hold
 /// several numbers; `detect` splits them.
-const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|\+\(\d{1,3}\)|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
 
 /// Regions tried, in order, for numbers written without a country code (after the
 /// North American plan, checked directly): the locales our users write in most,
 /// then those whose formats Presidio's tests use.
 const NATIONAL_REGIONS: &[&str] = &[
     "GB", "DE", "FR", "ES", "IT", "NL", "BR", "IN", "AU", "IE", "BE", "CH", "AT", "PT", "PL", "SE",
-    "IL", "JP", "CN", "TR", "DK", "NO", "SG", "HK", "RU", "UA",
+    "IL", "JP", "CN", "TR", "DK", "NO", "SG", "HK", "RU", "UA", "HU", "MX", "GR",
 ];
 
-/// Regions whose national numbers are eight digits with no trunk prefix: any
-/// eight-digit number fits one of them, so they count only with phone context.
-const CONTEXT_ONLY_REGIONS: &[&str] = &["DK", "NO", "SG", "HK"];
+/// Regions whose national numbers are eight or ten digits with no trunk prefix:
+/// any such number fits one of them, so they count only with phone context.
+const CONTEXT_ONLY_REGIONS: &[&str] = &["DK", "NO", "SG", "HK", "MX", "GR"];
 
 static PHONE_CONTEXT: ContextRule = ContextRule::new(
     &[
@@ -524,8 +524,9 @@ fn classify(
             .valid_international(digits)
             .then_some(Kind::International);
     }
-    // "030/1234567" is how Germans write numbers; "816787/2025" is a reference.
-    if t.contains('/') && !t.starts_with('0') {
+    // "030/1234567" is how Germans write numbers, "30/123 4567" Hungarians;
+    // "816787/2025" is a reference.
+    if t.contains('/') && !t.starts_with('0') && !hungarian_area_code(t) {
         return None;
     }
     let formatted = t
@@ -539,8 +540,9 @@ fn classify(
     let national = buf.as_str();
     // 3-3-4 without a trunk 0 is how North American (and NHS) numbers are
     // grouped: such a number that is not a valid NANP number is no other
-    // country's phone number ("799 193 9201", a check-invalid NHS look-alike).
-    if !t.starts_with('0') && !nanp_valid(national) && is_three_three_four(t) {
+    // country's phone number ("799 193 9201", a check-invalid NHS look-alike)
+    // unless a phone word says so (Mexican and Greek numbers are grouped so).
+    if !t.starts_with('0') && !nanp_valid(national) && is_three_three_four(t) && !context() {
         return None;
     }
     let valid = nanp_valid(national)
@@ -550,7 +552,8 @@ fn classify(
                 && rules.valid_national(region, national)
         });
     if !valid {
-        return None;
+        // "(351) 918 100 339": a country code in brackets, without its "+".
+        return bracketed_country_code(rules, t).then_some(Kind::NationalFormatted);
     }
     Some(if formatted {
         Kind::NationalFormatted
@@ -603,7 +606,8 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
         b"TR" => n == 11,
         b"DK" | b"NO" | b"SG" | b"HK" => n == 8,
         b"RU" => n == 11,
-        b"UA" => n == 10,
+        b"UA" | b"MX" | b"GR" => n == 10,
+        b"HU" => (8..=11).contains(&n),
         _ => (6..=13).contains(&n),
     };
     if !length_ok {
@@ -627,10 +631,49 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
         // Russian national numbers are dialled with the trunk prefix 8.
         b"RU" => digits_start.starts_with('8'),
         b"UA" => trunk_zero,
+        // Dialled with 06, or written with the area code before a slash.
+        b"HU" => {
+            let trunk = digits_start.starts_with("06");
+            (trunk && n >= 10) || (!trunk && n <= 9 && hungarian_area_code(cand))
+        }
         // Mainland mobiles: 11 digits starting with 1, written as one run.
         b"CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
         _ => true,
     }
+}
+
+/// Whether the number starts with a one- or two-digit area code and a slash, as
+/// Hungarian numbers are written: "30/123 4567", "(21)/178-5025", "1/234-5678".
+fn hungarian_area_code(t: &str) -> bool {
+    let t = t.trim_start();
+    let (inner, rest) = match t.strip_prefix('(') {
+        Some(r) => match r.split_once(')') {
+            Some((a, rest)) => (a, rest),
+            None => return false,
+        },
+        None => match t.find('/') {
+            Some(i) => (&t[..i], &t[i..]),
+            None => return false,
+        },
+    };
+    (1..=2).contains(&inner.len())
+        && inner.bytes().all(|c| c.is_ascii_digit())
+        && rest.starts_with('/')
+}
+
+/// Whether the number is a country code in brackets and a number valid under it:
+/// "(351) 918 100 339". Asked only of numbers valid in no national plan tried,
+/// so a North American area code in brackets ("(212) 555-0132") stays one.
+fn bracketed_country_code(rules: &PhoneRules, t: &str) -> bool {
+    let Some((code, _)) = t.strip_prefix('(').and_then(|r| r.split_once(')')) else {
+        return false;
+    };
+    if !(1..=3).contains(&code.len()) || !code.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut buf = DigitBuf::default();
+    buf.push_digits(strip_extension(t));
+    rules.valid_international(buf.as_str())
 }
 
 /// Drop separators the regex may have taken at the ends.
@@ -810,6 +853,14 @@ mod tests {
             // Russian numbers keep their trunk 8; Ukrainian ones their 0
             ("тел. 8 916 123-45-67", "8 916 123-45-67"),
             ("тел. 067 123 45 67", "067 123 45 67"),
+            // a country code in brackets, with or without its "+"
+            ("Phone: +(370) 61003307", "+(370) 61003307"),
+            ("Phone: (351) 918 100 339", "(351) 918 100 339"),
+            // Hungarian area code and slash
+            ("Phone: 30/004 4609", "30/004 4609"),
+            ("Phone: (21)/178-5025", "(21)/178-5025"),
+            // grouped 3-3-4 outside North America, with a phone word
+            ("Teléfono: 374-095-4611", "374-095-4611"),
             // a bare number with a phone word in another language
             ("Телефон: 89161234567", "89161234567"),
             ("电话13812345678，谢谢", "13812345678"),
@@ -840,6 +891,9 @@ mod tests {
             // a range's dash is no group of a number
             "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
             "订单号13812345678",
+            // 3-3-4 and no valid NANP number, without a phone word
+            "ref 374-095-4611",
+            "invoice 816787/2025",
             "build 10.0.19045.3803",
             "order 4155550132",
             "ISBN 978-3-16-148410-0",
