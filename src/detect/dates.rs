@@ -326,6 +326,112 @@ const MONTHS: &[(&str, u32)] = &[
     ("oktubre", 10),
     ("nobyembre", 11),
     ("disyembre", 12),
+    // Slovak (genitive)
+    ("januára", 1),
+    ("februára", 2),
+    ("apríla", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("júla", 7),
+    ("augusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    // Croatian (genitive; "listopada" is October there, November in Polish)
+    ("siječnja", 1),
+    ("veljače", 2),
+    ("ožujka", 3),
+    ("travnja", 4),
+    ("svibnja", 5),
+    ("lipnja", 6),
+    ("srpnja", 7),
+    ("kolovoza", 8),
+    ("rujna", 9),
+    ("studenoga", 11),
+    ("prosinca", 12),
+    // Estonian
+    ("jaanuar", 1),
+    ("veebruar", 2),
+    ("märts", 3),
+    ("aprill", 4),
+    ("juuni", 6),
+    ("juuli", 7),
+    ("oktoober", 10),
+    ("detsember", 12),
+    // Bulgarian
+    ("януари", 1),
+    ("февруари", 2),
+    ("март", 3),
+    ("април", 4),
+    ("май", 5),
+    ("юни", 6),
+    ("юли", 7),
+    ("август", 8),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
+    // Hebrew, with and without the prefix "in" (ב) dates are written with
+    ("ינואר", 1),
+    ("פברואר", 2),
+    ("מרץ", 3),
+    ("אפריל", 4),
+    ("מאי", 5),
+    ("יוני", 6),
+    ("יולי", 7),
+    ("אוגוסט", 8),
+    ("ספטמבר", 9),
+    ("אוקטובר", 10),
+    ("נובמבר", 11),
+    ("דצמבר", 12),
+    ("בינואר", 1),
+    ("בפברואר", 2),
+    ("במרץ", 3),
+    ("באפריל", 4),
+    ("במאי", 5),
+    ("ביוני", 6),
+    ("ביולי", 7),
+    ("באוגוסט", 8),
+    ("בספטמבר", 9),
+    ("באוקטובר", 10),
+    ("בנובמבר", 11),
+    ("בדצמבר", 12),
+    // Thai
+    ("มกราคม", 1),
+    ("กุมภาพันธ์", 2),
+    ("มีนาคม", 3),
+    ("เมษายน", 4),
+    ("พฤษภาคม", 5),
+    ("มิถุนายน", 6),
+    ("กรกฎาคม", 7),
+    ("สิงหาคม", 8),
+    ("กันยายน", 9),
+    ("ตุลาคม", 10),
+    ("พฤศจิกายน", 11),
+    ("ธันวาคม", 12),
+    // Bengali
+    ("জানুয়ারী", 1),
+    ("জানুয়ারি", 1),
+    ("ফেব্রুয়ারী", 2),
+    ("ফেব্রুয়ারি", 2),
+    ("মার্চ", 3),
+    ("এপ্রিল", 4),
+    ("জুন", 6),
+    ("জুলাই", 7),
+    ("আগস্ট", 8),
+    ("সেপ্টেম্বর", 9),
+    ("অক্টোবর", 10),
+    ("নভেম্বর", 11),
+    ("ডিসেম্বর", 12),
+    // Catalan
+    ("gener", 1),
+    ("febrer", 2),
+    ("maig", 5),
+    ("juny", 6),
+    ("juliol", 7),
+    ("setembre", 9),
+    ("desembre", 12),
     // Persian (the Gregorian months)
     ("ژانویه", 1),
     ("فوریه", 2),
@@ -337,6 +443,99 @@ const MONTHS: &[(&str, u32)] = &[
     ("اکتبر", 10),
     ("نوامبر", 11),
     ("دسامبر", 12),
+];
+
+/// Added to a month's number in the word table for [`ABBREVIATIONS_WITH_YEAR`].
+const WITH_YEAR_ONLY: u32 = 100;
+
+/// Month abbreviations of other languages that are also common words ("ago",
+/// "set", "out", "sie", "lip", "ara", "des"): a date only with a four-digit year
+/// ("16 ago 1980", "5 Kas 2025"), never alone or with the month and year only.
+const ABBREVIATIONS_WITH_YEAR: &[(&str, u32)] = &[
+    // Spanish, Italian, Portuguese, Catalan
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("set", 9),
+    ("ott", 10),
+    ("fev", 2),
+    ("out", 10),
+    ("febr", 2),
+    // Polish
+    ("sty", 1),
+    ("lut", 2),
+    ("kwi", 4),
+    ("cze", 6),
+    ("lip", 7),
+    ("sie", 8),
+    ("wrz", 9),
+    ("paź", 10),
+    ("lis", 11),
+    ("gru", 12),
+    // Norwegian, Danish, Estonian
+    ("des", 12),
+    ("jaan", 1),
+    ("veebr", 2),
+    ("dets", 12),
+    // Turkish
+    ("oca", 1),
+    ("şub", 2),
+    ("nis", 4),
+    ("haz", 6),
+    ("tem", 7),
+    ("ağu", 8),
+    ("eyl", 9),
+    ("eki", 10),
+    ("kas", 11),
+    ("ara", 12),
+    // Greek (capitalized as written)
+    ("Ιαν", 1),
+    ("Φεβ", 2),
+    ("Μαρ", 3),
+    ("Απρ", 4),
+    ("Μαΐ", 5),
+    ("Ιουν", 6),
+    ("Ιουλ", 7),
+    ("Αυγ", 8),
+    ("Σεπ", 9),
+    ("Οκτ", 10),
+    ("Νοε", 11),
+    ("Δεκ", 12),
+    // Russian and Ukrainian
+    ("янв", 1),
+    ("февр", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сент", 9),
+    ("окт", 10),
+    ("нояб", 11),
+    ("дек", 12),
+    ("січ", 1),
+    ("лют", 2),
+    ("бер", 3),
+    ("квіт", 4),
+    ("трав", 5),
+    ("черв", 6),
+    ("лип", 7),
+    ("серп", 8),
+    ("вер", 9),
+    ("жовт", 10),
+    ("лист", 11),
+    ("груд", 12),
+    // Croatian, Malay
+    ("sij", 1),
+    ("velj", 2),
+    ("ožu", 3),
+    ("svi", 5),
+    ("dis", 12),
 ];
 
 /// Weekday names (and common abbreviations) that belong to a date written after
@@ -904,7 +1103,13 @@ pub struct DateDetector {
 impl DateDetector {
     pub fn new() -> Result<Self, BuildError> {
         Ok(DateDetector {
-            month_names: WordTable::new(MONTHS.iter().copied()),
+            month_names: WordTable::new(
+                MONTHS.iter().copied().chain(
+                    ABBREVIATIONS_WITH_YEAR
+                        .iter()
+                        .map(|&(w, m)| (w, m + WITH_YEAR_ONLY)),
+                ),
+            ),
             name: Arc::from("pattern:date"),
         })
     }
@@ -945,8 +1150,10 @@ impl Detector for DateDetector {
         let b = text.as_bytes();
         let mut dates: Vec<Cand> = Vec::new();
         numeric_dates(input, &mut dates);
-        for (start, end, month) in self.month_names.find_words(b, is_letter) {
-            if let Some(c) = written_date(b, start, end, month) {
+        for (start, end, value) in self.month_names.find_words(b, is_letter) {
+            let month = value % WITH_YEAR_ONLY;
+            let year_only = value >= WITH_YEAR_ONLY;
+            if let Some(c) = written_date(b, start, end, month, year_only) {
                 dates.push(c);
             }
         }
@@ -1100,6 +1307,16 @@ fn numeric_dates(input: &ScanInput<'_>, dates: &mut Vec<Cand>) {
                 }
                 continue;
             }
+            if sub.len() == 1 && sub.shape_is(&[4]) && standalone {
+                if let Some(e) = year_first_spaced(b, start) {
+                    dates.push(Cand {
+                        start,
+                        end: e,
+                        shape: Shape::Date,
+                    });
+                    continue;
+                }
+            }
             if sub.len() == 1 && sub.shape_fits(&[2]) && standalone {
                 if let Some(e) = dotted_spaced(b, start) {
                     dates.push(Cand {
@@ -1192,6 +1409,41 @@ fn dotted_spaced(b: &[u8], start: usize) -> Option<usize> {
     (after_ok && valid_year(parts[2]) && valid_day(Some(parts[2]), parts[1], parts[0])).then_some(i)
 }
 
+/// Year first with dots and spaces, as Hungarian and Korean dates are written:
+/// "1973. 10. 27.", "2003. 7. 18." (the last dot is part of the date). Returns the end.
+fn year_first_spaced(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut parts = [0u32; 3];
+    for (k, part) in parts.iter_mut().enumerate() {
+        let ds = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let want = if k == 0 { 4..=4 } else { 1..=2 };
+        if !want.contains(&(i - ds)) {
+            return None;
+        }
+        *part = parse(&b[ds..i]);
+        if k < 2 {
+            if b.get(i) != Some(&b'.') || b.get(i + 1) != Some(&b' ') {
+                return None;
+            }
+            i += 2;
+        }
+    }
+    if b.get(i) == Some(&b'.') && ordinal_dot(b, i) {
+        i += 1;
+    }
+    let after_ok = b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (after_ok && valid_year(parts[0]) && valid_day(Some(parts[0]), parts[1], parts[2])).then_some(i)
+}
+
+/// Whether the dot at `i` closes a number as an ordinal rather than ending a
+/// decimal or another number: no digit follows it.
+fn ordinal_dot(b: &[u8], i: usize) -> bool {
+    !b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
 fn valid_compact(s: &str) -> bool {
     let b = s.as_bytes();
     let (y, m, d) = (parse(&b[..4]), parse(&b[4..6]), parse(&b[6..8]));
@@ -1203,7 +1455,9 @@ fn is_letter(c: u8) -> bool {
 }
 
 /// A written-out date around the month name at `[ms, me)`.
-fn written_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
+/// With `year_only` (an abbreviation that is also a word: "ago", "set", "out"),
+/// only a form with a four-digit year counts.
+fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> Option<Cand> {
     if (ms > 0 && is_letter(b[ms - 1])) || b.get(me).is_some_and(|&c| is_letter(c)) {
         return None;
     }
@@ -1211,19 +1465,24 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
     let digit_left = ms > 0 && b[ms - 1].is_ascii_digit();
     let digit_right = b.get(me).is_some_and(u8::is_ascii_digit);
     if digit_left || digit_right {
-        return glued_date(b, ms, me, month);
+        return if year_only {
+            None
+        } else {
+            glued_date(b, ms, me, month)
+        };
     }
     let dot = b.get(me) == Some(&b'.');
     let after_month = me + usize::from(dot);
     if let Some((start, day)) = day_before(b, ms) {
         return match year_after(b, after_month) {
+            Some((_, None)) if year_only => None,
             Some((end, year)) if valid_day(year, month, day) => Some(Cand {
                 start,
                 end,
                 shape: Shape::Date,
             }),
             // Without a year the span ends at the month: "on 23 Feb." keeps its stop.
-            None if valid_day(None, month, day) => Some(Cand {
+            None if !year_only && valid_day(None, month, day) => Some(Cand {
                 start,
                 end: me,
                 shape: Shape::Date,
@@ -1234,10 +1493,17 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
     if let Some((day_end, day)) = day_after(b, after_month) {
         let (start, end, year) = match (year_after(b, day_end), year_before(b, ms)) {
             (Some((e, y)), _) => (ms, e, y),
-            // Year first, as Hungarian dates are written: "1979. március 4".
-            (None, Some((ys, y))) => (ys, day_end, Some(y)),
+            // Year first, as Hungarian dates are written: "1979. március 4.", the
+            // day's dot included (an ordinal's, not a full stop).
+            (None, Some((ys, y))) => {
+                let dot = b.get(day_end) == Some(&b'.') && ordinal_dot(b, day_end);
+                (ys, day_end + usize::from(dot), Some(y))
+            }
             (None, None) => (ms, day_end, None),
         };
+        if year_only && year.is_none() {
+            return None;
+        }
         return valid_day(year, month, day).then_some(Cand {
             start,
             end,
@@ -1245,6 +1511,9 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
         });
     }
     // Month and year: "May 2021", "Sept. 2019", "März-2020".
+    if year_only {
+        return None;
+    }
     let sep = *b.get(after_month)?;
     if !matches!(sep, b' ' | b'-') {
         return None;
@@ -2384,6 +2653,13 @@ mod tests {
                 &["1979. március 4"],
             ),
             ("생년월일 1985.03.12. 확인", &["1985.03.12"]),
+            ("DOB: 1973. 10. 27.", &["1973. 10. 27."]),
+            ("Date of birth: 1970. május 14.", &["1970. május 14."]),
+            // abbreviations that are also words count with a year only
+            ("nato il 16 ago 1980", &["16 ago 1980"]),
+            ("urodzony 12 sty 1968", &["12 sty 1968"]),
+            ("born 11 ביולי 1962", &["11 ביולי 1962"]),
+            ("DOB: 21. februára 1953", &["21. februára 1953"]),
             // month names longer than 16 bytes, other locales' weekdays
             (
                 "γεννήθηκε στις 12 Σεπτεμβρίου 1984",
@@ -2525,6 +2801,10 @@ mod tests {
             "the CFP closes on 14/04/2025",
             // a short number naming the sprint does not shield the date from "sprint"
             "sprint 41 is 06.01.2025–17.01.2025",
+            // month abbreviations that are words, without a year
+            "3 out of 4 doctors agree",
+            "she left 2 days ago 2 times",
+            "set 5 to true",
             // calendar versions and image tags, year first with dots
             "after upgrading to Redis 2019.10.2 the dashboard fails",
             "docker pull nginx:2024.06.12 fails",

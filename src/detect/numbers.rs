@@ -123,8 +123,9 @@ impl<'r> Sub<'r> {
 }
 
 /// All runs of `text` that some detector can use, in order. A lone group of fewer
-/// than eight digits is no identifier, date or address on its own (a day before
-/// ". " may start a `14. 5. 1978` date, so that one is kept), and dropping those
+/// than eight digits is no identifier, date or address on its own (a day or year
+/// before ". " may start a `14. 5. 1978` or `1973. 10. 27.` date, so those are
+/// kept), and dropping those
 /// saves most of the allocations: prose is full of small numbers.
 pub fn find_runs(text: &str) -> Vec<Run> {
     let b = text.as_bytes();
@@ -153,7 +154,8 @@ pub fn find_runs(text: &str) -> Vec<Run> {
             i += 1;
         }
         if let [(s, e)] = groups[..] {
-            let day_then_dot = e - s <= 2
+            // Or a year: "1973. 10. 27." is how Hungarians and Koreans write dates.
+            let day_then_dot = (e - s <= 2 || e - s == 4)
                 && b.get(e) == Some(&b'.')
                 && b.get(e + 1) == Some(&b' ')
                 && b.get(e + 2).is_some_and(u8::is_ascii_digit);
@@ -188,6 +190,7 @@ mod tests {
         );
         assert_eq!(spans("v1.2.3-rc.1"), ["1.2.3"]);
         assert_eq!(spans("am 14. 5. 1978"), ["14", "5"]);
+        assert_eq!(spans("1973. 10. 27."), ["1973", "10"]);
     }
 
     #[test]
