@@ -14,7 +14,7 @@ const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 /// `at`/`dot` written out or bracketed. The domain must end in a common or
 /// two-letter TLD so that "meet at the office dot com" style prose does not match
 /// arbitrary words.
-const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|arroba|arobase|małpa|malpa|@)\s*[\]\)\}>]\s*|\s+(?:at|arroba|arobase|małpa|malpa)\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto)\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto)\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака|@)\s*[\]\)\}>]\s*|\s+(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака)\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
 
 /// Plain and obfuscated e-mail detector.
 #[derive(Debug)]
@@ -144,9 +144,18 @@ fn trim_glued_script(text: &str, mut start: usize, mut end: usize) -> (usize, us
     (start, end)
 }
 
-/// The `@` spelled out in other languages (Spanish, Portuguese, French, Polish);
-/// English "at" is a feature of the text (`Feature::AtWord`).
-const SPELLED_AT: &[&str] = &[" arroba ", " arobase ", " małpa ", " malpa "];
+/// The `@` spelled out in other languages (Spanish, Portuguese, French, Polish,
+/// Italian, Swedish, Russian), with or without brackets around it; English "at"
+/// is a feature of the text (`Feature::AtWord`).
+const SPELLED_AT: &[&str] = &[
+    "arroba",
+    "arobase",
+    "małpa",
+    "malpa",
+    "chiocciola",
+    "snabel-a",
+    "собака",
+];
 
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
@@ -171,7 +180,13 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
         spelled(
             s,
             &[
-                " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
+                " dot ",
+                " punto ",
+                " kropka ",
+                " punkt ",
+                " point ",
+                " ponto ",
+                " точка ",
             ],
         ) || bracketed(s)
     };
@@ -281,5 +296,14 @@ mod tests {
             vec!["lucia.fernandez arroba gmail punto com"]
         );
         assert!(found("el punto de encuentro es la plaza").is_empty());
+        // bracketed words, Italian, Swedish and Russian ones
+        for address in [
+            "julien.marchand [arobase] orange [point] fr",
+            "info chiocciola villa-limoni punto it",
+            "erik.lind snabel-a telia punkt se",
+            "support собака mebel-dom точка ru",
+        ] {
+            assert_eq!(found(&format!("écrire à {address} merci")), vec![address]);
+        }
     }
 }

@@ -105,7 +105,7 @@ impl NetworkDetector {
     }
 
     fn push(&self, out: &mut Vec<Finding>, start: usize, end: usize, label: Label, score: f32) {
-        let detector = if label == Label::Url {
+        let detector = if matches!(label, Label::Url | Label::Secret) {
             self.name_url.clone()
         } else {
             self.name_ip.clone()
@@ -155,6 +155,12 @@ impl Detector for NetworkDetector {
                 let end = trim_url_end(text, m.start(), m.end());
                 let url = &text[m.start()..end];
                 if has_credentials(url) || !has_real_host(url) {
+                    continue;
+                }
+                // A signed or keyed URL is a credential as a whole (TAXONOMY: "a URL
+                // that embeds credentials is labelled SECRET").
+                if carries_credential(url) {
+                    self.push(out, m.start(), end, Label::Secret, 0.95);
                     continue;
                 }
                 self.push(out, m.start(), end, Label::Url, 0.9);
@@ -369,6 +375,46 @@ pub(crate) fn has_credentials(url: &str) -> bool {
     authority_end > 0 && authority.contains(':') && !authority.contains('/')
 }
 
+/// Whether a URL's query or fragment carries a credential: a signature (S3 and
+/// GCS presigned URLs, Azure SAS), an access token (OAuth's implicit flow puts it
+/// in the fragment), an API key or a password. Short values ("token=641105", a
+/// reset link's id) and placeholders do not count.
+fn carries_credential(url: &str) -> bool {
+    let Some(i) = url.find(['?', '#']) else {
+        return false;
+    };
+    url[i + 1..].split(['&', ';', '#', '?']).any(|param| {
+        let Some((name, value)) = param.split_once('=') else {
+            return false;
+        };
+        let name = name.to_ascii_lowercase();
+        let min_len = match name.as_str() {
+            "password" | "passwd" | "pwd" => 6,
+            "sig"
+            | "signature"
+            | "x-amz-signature"
+            | "x-goog-signature"
+            | "x-amz-security-token"
+            | "access_token"
+            | "id_token"
+            | "refresh_token"
+            | "client_secret"
+            | "api_key"
+            | "apikey"
+            | "api-key"
+            | "key"
+            | "token"
+            | "secret"
+            | "auth" => 16,
+            _ => return false,
+        };
+        value.len() >= min_len
+            && value.bytes().any(|c| c.is_ascii_digit())
+            && !value.starts_with(['{', '$', '<', '%'])
+            && !value.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,6 +498,28 @@ mod tests {
             "12345:db8::1",
         ] {
             assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
+        }
+    }
+
+    #[test]
+    fn signed_and_keyed_urls_are_secrets() {
+        for url in [
+            "https://b.s3.eu-west-1.amazonaws.com/a.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=77865ecaa9a3266706cc662216a7c6b849149419",
+            "https://acct.blob.core.windows.net/c/a.pdf?sv=2022-11-02&sp=r&sig=xaoHhXT6WPwAuJKQDHyeRPHojdx1Hm0",
+            "https://maps.googleapis.com/maps/api/geocode/json?address=X&key=AIzaSyZiUHB4d5H43wMv-tAMK-TL0IbNWDjP2zq",
+            "https://app.example.co.ke/callback#access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.E0dCUDPIfZhg&token_type=Bearer",
+        ] {
+            let text = format!("open {url} now");
+            assert_eq!(found(&text), vec![(Label::Secret, url.to_string())], "{url}");
+        }
+        // a reset link's short id and a placeholder are not credentials
+        for url in [
+            "https://cook.com/reset?token_id=641105",
+            "https://api.example.com/v1?token=641105",
+            "https://api.example.com/v1?api_key=YOUR_API_KEY_GOES_HERE",
+        ] {
+            let text = format!("open {url} now");
+            assert_eq!(found(&text), vec![(Label::Url, url.to_string())], "{url}");
         }
     }
 

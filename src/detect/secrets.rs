@@ -50,6 +50,28 @@ const KNOWN: &[(&str, &str)] = &[
         "sendgrid_key",
         r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}",
     ),
+    ("stripe_webhook_secret", r"whsec_[A-Za-z0-9]{32,}"),
+    ("digitalocean_token", r"do[opr]_v1_[a-f0-9]{64}"),
+    ("linear_api_key", r"lin_api_[A-Za-z0-9]{40}"),
+    ("google_oauth_client_secret", r"GOCSPX-[A-Za-z0-9_\-]{28}"),
+    ("postman_api_key", r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"),
+    (
+        "age_secret_key",
+        r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+    ),
+    (
+        "discord_bot_token",
+        r"[MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}",
+    ),
+    ("shopify_token", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+    ("pypi_token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}"),
+    ("databricks_token", r"dapi[a-f0-9]{32}"),
+    ("doppler_token", r"dp\.pt\.[A-Za-z0-9]{43}"),
+    ("newrelic_key", r"NRAK-[A-Z0-9]{27}"),
+    ("vault_token", r"hvs\.[A-Za-z0-9_\-]{24,}"),
+    ("supabase_token", r"sbp_[a-f0-9]{40}"),
+    ("grafana_token", r"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),
+    ("slack_app_token", r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+"),
 ];
 
 /// Words without which neither the assignment nor the bearer rule can match
@@ -67,27 +89,11 @@ const CUE_WORDS: &[&str] = &[
     "client(",
     "mysql",
     " -u ",
-    "kennwort",
     "contrase",
-    "senha",
-    "wachtwoord",
-    "lösenord",
-    "hasło",
-    "heslo",
-    "jelszó",
-    "şifre",
-    "mật khẩu",
-    "รหัสผ่าน",
-    "パスワード",
-    "كلمة المرور",
-    "비밀번호",
-    "密码",
-    "пароль",
-    "adgangskode",
-    "passord",
-    "salasana",
-    "parola",
     "sshpass",
+    "htpasswd",
+    "wifi:",
+    "login(",
 ];
 
 /// Words for "password" in the languages our users write, for a value written
@@ -119,6 +125,23 @@ const PASSWORD_WORDS: &[&str] = &[
     "kennwort",
     "passwort",
     "mot de passe",
+    "kata laluan",
+    "kata sandi",
+    "nenosiri",
+    "neno la siri",
+    "رمز عبور",
+    "گذرواژه",
+    "پاس ورڈ",
+    "পাসওয়ার্ড",
+    "पासवर्ड",
+    "סיסמה",
+    "κωδικός",
+    "parolă",
+    "lozinka",
+    "geslo",
+    "slaptažodis",
+    "parool",
+    "contrasenya",
 ];
 
 const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
@@ -129,7 +152,7 @@ const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@"'<>]*:[^\s"'<
 
 /// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
 /// says it holds a credential.
-const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|passphrase|passwort|kennwort|contraseña|senha|wachtwoord|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|account[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|requirepass|masterauth|credentials?|[_\-]pass)[A-Za-z0-9_.\-]*)["']?[ \t]*(?:=|:=|=>|:|[ \t]|\n[ \t]*value:)[ \t]*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
+const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|passphrase|passwort|kennwort|contraseña|senha|wachtwoord|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|account[_\-]?key|private[_\-]?key|signing[_\-]?key|encryption[_\-]?key|hmac[_\-]?key|master[_\-]?key|app(?:lication)?[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|requirepass|masterauth|credentials?|[_\-]pass)[A-Za-z0-9_.\-]*)["']?[ \t]*(?:=|:=|=>|:|[ \t]|\n[ \t]*value:)[ \t]*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
 
 /// Credentials written in other shapes, each with its value in group `v`:
 /// `curl -u user:pass`, SQL `IDENTIFIED BY '…'`, `Authorization: Basic …`,
@@ -195,6 +218,32 @@ const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
         &["sshpass"],
         r#"\bsshpass\s+-p\s*['"]?(?P<v>[^\s'"]{6,})"#,
         ValueCheck::Any,
+    ),
+    // A login call with the password as its second argument: smtplib, ftplib,
+    // imaplib, `client.login("user", "…")`.
+    (
+        &["login("],
+        r#"\.login\(\s*["'][^"'\s]+["']\s*,\s*["'](?P<v>[^"'\s]{6,})["']\s*\)"#,
+        ValueCheck::Any,
+    ),
+    // `htpasswd -b [-c] FILE USER PASSWORD`
+    (
+        &["htpasswd"],
+        r#"\bhtpasswd\s+(?:-[A-Za-z]+\s+)*?-[A-Za-z]*b[A-Za-z]*\s+(?:-[A-Za-z]+\s+)*[^\s-]\S*\s+\S+\s+['"]?(?P<v>[^\s'"]{6,})"#,
+        ValueCheck::Any,
+    ),
+    // A Wi-Fi QR payload's password field: `WIFI:T:WPA;S:Cafe;P:secret;;`
+    (
+        &["wifi:"],
+        r"(?i)\bWIFI:(?:[^;\n]*;)*?P:(?P<v>[^;\n]{6,});",
+        ValueCheck::Any,
+    ),
+    // Key/value records (Postman environments, settings exports):
+    // `{"key": "clientSecret", "value": "…"}`.
+    (
+        &["\"key\""],
+        r#"(?i)"key"\s*:\s*"[^"]*(?:secret|token|password|passwd|api_?key)[^"]*"\s*,\s*"value"\s*:\s*"(?P<v>[^"\s]{8,})""#,
+        ValueCheck::Credential,
     ),
     // PostgreSQL's ~/.pgpass line: host:port:database:user:password.
     (
@@ -266,11 +315,15 @@ fn prose_passwords(words: &AhoCorasick, text: &str, lower: &str) -> Vec<(usize, 
 /// and a symbol or both cases ("Tavasz#Hegy81", "Sakura_88!kz", "Ank4ra!Mavi").
 fn strong_password(value: &str) -> bool {
     let b = value.as_bytes();
-    if b.len() < 8 || b.len() > 64 || !value.is_ascii() {
+    let chars = value.chars().count();
+    // Letters of other alphabets count as letters ("Midsommar#Äng25"); a token
+    // mostly of them is a word of the prose, not a password.
+    let ascii = b.iter().filter(|c| c.is_ascii()).count();
+    if chars < 8 || b.len() > 64 || ascii * 4 < chars * 3 {
         return false;
     }
-    let lower = b.iter().any(u8::is_ascii_lowercase);
-    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let lower = value.chars().any(char::is_lowercase);
+    let upper = value.chars().any(char::is_uppercase);
     let digit = b.iter().any(u8::is_ascii_digit);
     let symbol = b.iter().any(|c| c.is_ascii_punctuation());
     (lower || upper)
@@ -326,7 +379,12 @@ impl SecretDetector {
         // An alternation of plain literals: the regex engine searches it with a
         // vectorized multi-literal searcher, several times faster than an automaton
         // stepping through every byte.
-        let cues: Vec<String> = CUE_WORDS.iter().map(|w| regex::escape(w)).collect();
+        // The password words of other languages are cues too.
+        let cues: Vec<String> = CUE_WORDS
+            .iter()
+            .chain(PASSWORD_WORDS)
+            .map(|w| regex::escape(w))
+            .collect();
         Ok(SecretDetector {
             known_any: compile("secret_known", &any.join("|"))?,
             known,
@@ -413,6 +471,10 @@ impl Detector for SecretDetector {
                     + text[start..end]
                         .trim_end_matches([')', ']', '}', '.'])
                         .len();
+                // In a form body or query string the next field starts at "&name=".
+                if let Some(i) = next_form_field(&text[start..end]) {
+                    end = start + i;
+                }
             }
             let v = &text[start..end];
             if let Some(score) = assignment_score(name.as_str(), v) {
@@ -454,6 +516,20 @@ impl Detector for SecretDetector {
             }
         }
     }
+}
+
+/// Where the next field of a form body or query string ("&grant_type=…") starts
+/// inside an unquoted value. An `&` not followed by a field name and `=` is part
+/// of the value ("Simba&Nala-4471").
+fn next_form_field(value: &str) -> Option<usize> {
+    value.match_indices('&').map(|(i, _)| i).find(|&i| {
+        let rest = &value[i + 1..];
+        let name = rest
+            .bytes()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+            .count();
+        name > 0 && rest.as_bytes().get(name) == Some(&b'=')
+    })
 }
 
 /// Score of a value assigned to a credential-like name, or `None` if it is not a secret.
@@ -614,6 +690,13 @@ mod tests {
             "xoxb-483920175563-902847561034-AbCdEfGhIjKlMnOpQrStUvWx",
             "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
             "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+            "dop_v1_74bf20f876ffc474c0251908fcdce4b314f68d9dcbd7a085a368932ff2b2d409",
+            "lin_api_bxa3HCmnwCYtlVj47RgPCTAEGmiC8MaSnQJsC3VU",
+            "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",
+            "PMAK-f010b8e9a5b5ab89c3049787-a5d33aa7e52a6e87316a58a2b4d98ebd9d",
+            "AGE-SECRET-KEY-16Z6FVQ7MWZAJ4WYJ80ZZVMRQ782N0P6R84GS7RKWV88203GQLER303MR75",
+            "whsec_x0A2DxICHDEeC2tFggfUKUEWYpYlTXQM",
+            "NDQyNjY2NzA1NzAzOTg3NzY0.GOnJz4.VbHIjAtuYyFkLCXdmpyiYozCn4bDXofwsUa8sa",
         ] {
             let text = format!("key: '{secret}'");
             assert!(
@@ -715,6 +798,45 @@ mod tests {
     #[test]
     fn passwords_in_prose() {
         for (text, want) in [
+            // letters of other alphabets inside, more languages' words
+            (
+                "användarnamn karin.n, lösenord Midsommar#Äng25, byt det",
+                "Midsommar#Äng25",
+            ),
+            (
+                "ID pengguna siti_a, kata laluan sementara Nasi-Lemak-88!, tukar",
+                "Nasi-Lemak-88!",
+            ),
+            (
+                "نام کاربری reza.k و رمز عبور Tehran@Bahar1404 است",
+                "Tehran@Bahar1404",
+            ),
+            // shapes: a login call, htpasswd, a Wi-Fi QR payload, a key/value record,
+            // a form body, a signing key
+            (
+                r#"server.login("notify@um.edu.my", "Kuala#Lumpur88")"#,
+                "Kuala#Lumpur88",
+            ),
+            (
+                "htpasswd -b /etc/nginx/.htpasswd ops Simba&Nala-4471",
+                "Simba&Nala-4471",
+            ),
+            (
+                "WIFI:T:WPA;S:Kahvila Aino;P:Kahvi-Pulla-2025;H:false;;",
+                "Kahvi-Pulla-2025",
+            ),
+            (
+                r#"{"key": "clientSecret", "value": "KdQQbswbg112WJ0pbs3YNxttoFAX2Xp252qIPFvKF6A"}"#,
+                "KdQQbswbg112WJ0pbs3YNxttoFAX2Xp252qIPFvKF6A",
+            ),
+            (
+                "username=wanjiru&password=Nairobi#2025&grant_type=password",
+                "Nairobi#2025",
+            ),
+            (
+                "JWT_SIGNING_KEY=d13294037d5d1fb9117818570d2496af9131e25f87958a87",
+                "d13294037d5d1fb9117818570d2496af9131e25f87958a87",
+            ),
             (
                 "Mon mot de passe Wi-Fi est Soleil-Matin-77, merci",
                 "Soleil-Matin-77",
