@@ -29,6 +29,7 @@ echo "== Presidio's own test cases =="; run peer "$EVAL/peer/presidio_cases.json
 echo "== scrim challenge set (structured labels) =="; run challenge tests/data/challenge.jsonl
 echo "== scrim challenge set 2 (other locales and styles) =="; run challenge2 tests/data/challenge2.jsonl
 echo "== scrim challenge set 3 (written blind to the code: more locales, scripts, formats) =="; run challenge3 tests/data/challenge3.jsonl
+echo "== scrim challenge set 4 (written blind: config files, exports, OCR, 25 more locales) =="; run challenge4 tests/data/challenge4.jsonl
 echo "== phone numbers of 56 locales as Faker writes them =="; run phone_locales tests/data/phone_locales.jsonl
 if [ "$check" = 1 ]; then
   python3 scripts/check_quality.py scripts/quality_bar.json "$OUT"

@@ -50,6 +50,12 @@ BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 BECH32M_CONST = 0x2BC830A3
 
 
+def ssn_range_ok(v: str) -> bool:
+    """Area, group and serial in the ranges the SSA issues (not 000/666/9xx, 00, 0000)."""
+    d = re.sub(r"\D", "", v)
+    return len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00" and d[5:] != "0000"
+
+
 def luhn_ok(s: str) -> bool:
     d = [int(c) for c in s if c.isdigit()]
     tot = 0
@@ -149,8 +155,9 @@ def _hrp_exp(h):
     return [ord(x) >> 5 for x in h] + [0] + [ord(x) & 31 for x in h]
 
 
-def segwit_encode(witver: int, prog: bytes, hrp="bc") -> str:
-    acc, bits, data = 0, 0, [witver]
+def to_5bit(prog: bytes) -> list:
+    """The bytes of `prog` regrouped into 5-bit values (bech32's data part), zero-padded."""
+    acc, bits, data = 0, 0, []
     for b in prog:
         acc = (acc << 8) | b
         bits += 8
@@ -159,6 +166,11 @@ def segwit_encode(witver: int, prog: bytes, hrp="bc") -> str:
             data.append((acc >> bits) & 31)
     if bits:
         data.append((acc << (5 - bits)) & 31)
+    return data
+
+
+def segwit_encode(witver: int, prog: bytes, hrp="bc") -> str:
+    data = [witver] + to_5bit(prog)
     const = 1 if witver == 0 else BECH32M_CONST
     poly = _polymod(_hrp_exp(hrp) + data + [0] * 6) ^ const
     return hrp + "1" + "".join(BECH32[d] for d in data + [(poly >> 5 * (5 - i)) & 31 for i in range(6)])
@@ -368,6 +380,19 @@ def pem(kind: str, nlines: int) -> str:
     lines = [body[i:i + 64] for i in range(0, len(body), 64)]
     return f"-----BEGIN {kind}-----\n" + "\n".join(lines) + f"\n-----END {kind}-----"
 
+
+# Base64 starts of the real DER / OpenSSH encodings, so a PEM body looks like its key type.
+PEM_HEAD = {"OPENSSH PRIVATE KEY": "b3BlbnNzaC1rZXktdjEAAAAA", "EC PRIVATE KEY": "MHcCAQEEI",
+            "PRIVATE KEY": "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "RSA PRIVATE KEY": "MIIEowIBAAKCAQEA",
+            "CERTIFICATE": "MIIDdzCCAl+gAwIBAgIU"}
+
+
+def pemh(kind: str, nlines: int) -> str:
+    """PEM block whose base64 body starts like the real DER/OpenSSH encoding of that key type."""
+    block = pem(kind, nlines)
+    head = f"-----BEGIN {kind}-----\n"
+    h = PEM_HEAD[kind]
+    return head + h + block[len(head) + len(h):]
 
 def b64(s: str) -> str:
     return base64.b64encode(s.encode()).decode()
@@ -1359,17 +1384,28 @@ R("neg_date", "plain space-separated log with level",
 
 # ====================================================================== main
 def build():
-    out, errs = [], []
-    seen = set()
-    for i, (cat, note, tmpl) in enumerate(ROWS, 1):
-        rid = f"ch-{i:04d}"
+    return build_rows("ch", [(cat, note, tmpl, None) for cat, note, tmpl in ROWS], render)
+
+
+def build_rows(prefix: str, rows, render, check_row=None):
+    """Render `rows` of (category, note, template, locale) into gold records with ids
+    `{prefix}-0001`…; `check_row(rid, category, spans)` may add errors. Returns (records, errors)."""
+    out, errs, seen = [], [], set()
+    for i, (cat, note, tmpl, loc) in enumerate(rows, 1):
+        rid = f"{prefix}-{i:04d}"
         text, spans, e = render(rid, tmpl)
         errs += e
         if text in seen:
             errs.append(f"{rid}: duplicate text")
         seen.add(text)
-        out.append({"id": rid, "text": text, "spans": spans, "meta": {"category": cat, "note": note},
-                    "label_scope": SCOPE})
+        if check_row:
+            errs += check_row(rid, cat, spans)
+        meta = {"category": cat, "note": note}
+        if loc:
+            meta["locale"] = loc
+        out.append({"id": rid, "text": text, "spans": spans, "meta": meta, "label_scope": SCOPE})
+    ids = [r["id"] for r in out]
+    assert len(ids) == len(set(ids))
     return out, errs
 
 

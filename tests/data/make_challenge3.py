@@ -109,16 +109,7 @@ def tgbot() -> str:
     return mc.digits(10) + ":AA" + mc.tok("", 33, mc.B64URL)
 
 
-PEM_HEAD = {"OPENSSH PRIVATE KEY": "b3BlbnNzaC1rZXktdjEAAAAA", "EC PRIVATE KEY": "MHcCAQEEI",
-            "PRIVATE KEY": "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "RSA PRIVATE KEY": "MIIEowIBAAKCAQEA"}
-
-
-def pemh(kind: str, nlines: int) -> str:
-    """PEM block whose base64 body starts like the real DER/OpenSSH encoding of that key type."""
-    block = mc.pem(kind, nlines)
-    head = f"-----BEGIN {kind}-----\n"
-    h = PEM_HEAD[kind]
-    return head + h + block[len(head) + len(h):]
+pemh = mc.pemh
 
 
 def sha1() -> str:
@@ -826,8 +817,7 @@ def check_more(label: str, v: str) -> list[str]:
         if not _nhs(v):
             e.append("NHS mod-11 (independent)")
     elif label == "US_SSN":
-        d = re.sub(r"\D", "", v)
-        if len(d) != 9 or d[:3] in ("000", "666") or d[0] == "9" or d[3:5] == "00" or d[5:] == "0000":
+        if not mc.ssn_range_ok(v):
             e.append("SSN range (independent)")
     elif label == "CRYPTO":
         if not mc.crypto_ok(v):
@@ -850,21 +840,7 @@ def render(rid: str, template: str):
 
 
 def build():
-    out, errs, seen = [], [], set()
-    for i, (cat, note, tmpl, loc) in enumerate(ROWS, 1):
-        rid = f"ch3-{i:04d}"
-        text, spans, e = render(rid, tmpl)
-        errs += e
-        if text in seen:
-            errs.append(f"{rid}: duplicate text")
-        seen.add(text)
-        meta = {"category": cat, "note": note}
-        if loc:
-            meta["locale"] = loc
-        out.append({"id": rid, "text": text, "spans": spans, "meta": meta, "label_scope": mc.SCOPE})
-    ids = [r["id"] for r in out]
-    assert len(ids) == len(set(ids))
-    return out, errs
+    return mc.build_rows("ch3", ROWS, render)
 
 
 def main():
