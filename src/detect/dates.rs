@@ -432,6 +432,19 @@ const MONTHS: &[(&str, u32)] = &[
     ("juliol", 7),
     ("setembre", 9),
     ("desembre", 12),
+    // Urdu
+    ("جنوری", 1),
+    ("فروری", 2),
+    ("مارچ", 3),
+    ("اپریل", 4),
+    ("مئی", 5),
+    ("جون", 6),
+    ("جولائی", 7),
+    ("اگست", 8),
+    ("ستمبر", 9),
+    ("اکتوبر", 10),
+    ("نومبر", 11),
+    ("دسمبر", 12),
     // Persian (the Gregorian months)
     ("ژانویه", 1),
     ("فوریه", 2),
@@ -531,6 +544,7 @@ const ABBREVIATIONS_WITH_YEAR: &[(&str, u32)] = &[
     ("лист", 11),
     ("груд", 12),
     // Croatian, Malay
+    ("mac", 3),
     ("sij", 1),
     ("velj", 2),
     ("ožu", 3),
@@ -693,6 +707,23 @@ const WEEKDAYS: &[&str] = &[
     "huwebes",
     "biyernes",
     "linggo", // Filipino
+    "jumatatu",
+    "jumanne",
+    "jumatano",
+    "alhamisi",
+    "ijumaa",
+    "jumamosi",
+    "jumapili", // Swahili
+    "lun",
+    "mer",
+    "gio",
+    "ven",
+    "sab",
+    "dom", // Italian and Spanish abbreviations
+    "ma",
+    "ti",
+    "ke",
+    "su", // Finnish abbreviations (not "to", "pe", "la": English and Romanian words before dates)
 ];
 
 static PERSONAL: ContextRule = ContextRule::in_clause(
@@ -971,6 +1002,16 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "reunification",
         "revolution",
         "historical",
+        "built",
+        "promo",
+        "offer valid",
+        "valid until",
+        "financial year",
+        "fiscal year",
+        "tax year",
+        "lancement",
+        "sehingga",
+        "tawaran",
         // other languages: laws coming into force, public holidays, history
         "gesetz",
         "in kraft",
@@ -1010,6 +1051,8 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "libur",
         "proklamasi",
         "kemerdekaan",
+        "незалежност",
+        "независимост",
         "luật",
         "hiệu lực",
         "nghỉ lễ",
@@ -1474,6 +1517,14 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
     let dot = b.get(me) == Some(&b'.');
     let after_month = me + usize::from(dot);
     if let Some((start, day)) = day_before(b, ms) {
+        // Thai dates count years in the Buddhist era: "5 มีนาคม 2528" (1985).
+        if let Some(end) = buddhist_year_after(b, ms, after_month) {
+            return valid_day(None, month, day).then_some(Cand {
+                start,
+                end,
+                shape: Shape::Date,
+            });
+        }
         return match year_after(b, after_month) {
             Some((_, None)) if year_only => None,
             Some((end, year)) if valid_day(year, month, day) => Some(Cand {
@@ -1641,6 +1692,17 @@ fn day_after(b: &[u8], pos: usize) -> Option<(usize, u32)> {
         return None;
     }
     Some((end, day))
+}
+
+/// The end of a Buddhist-era year (2443–2643, i.e. 1900–2100) after a Thai month
+/// name at `ms`.
+fn buddhist_year_after(b: &[u8], ms: usize, pos: usize) -> Option<usize> {
+    let thai = b.get(ms) == Some(&0xE0) && matches!(b.get(ms + 1), Some(0xB8 | 0xB9));
+    if !thai || b.get(pos) != Some(&b' ') {
+        return None;
+    }
+    let (end, year) = four_digits(b, pos + 1)?;
+    (2443..=2643).contains(&year).then_some(end)
 }
 
 /// A year written right before a month name: "1979. március", "2025 March".
@@ -1818,6 +1880,22 @@ fn extend(b: &[u8], c: &mut Cand) {
     if let Some(start) = weekday_before(b, c.start) {
         c.start = start;
     }
+    // "18 Mar 2025 (Tue)": the weekday in brackets after it.
+    if let Some(end) = weekday_in_brackets_after(b, c.end) {
+        c.end = end;
+    }
+}
+
+/// The end of a bracketed weekday name right after `end`: " (Tue)", " (Tuesday)".
+fn weekday_in_brackets_after(b: &[u8], end: usize) -> Option<usize> {
+    let rest = b.get(end..)?;
+    let inner = rest.strip_prefix(b" (")?;
+    let close = inner.iter().take(16).position(|&c| c == b')')?;
+    let word = &inner[..close];
+    WEEKDAYS
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        .then_some(end + 2 + close + 1)
 }
 
 /// A time glued to a date: ISO `T14:30[:00[.123]][Z|±hh:mm]`, compact `T093000`,
@@ -1934,8 +2012,12 @@ fn weekday_before(b: &[u8], start: usize) -> Option<usize> {
         return None;
     }
     i -= spaces;
-    if i >= 4 && b[i - 3..i].eq_ignore_ascii_case(b"den") && b[i - 4] == b' ' {
-        i -= 4;
+    // "tirsdag den 6. maj", "Saturday the 10th of May"
+    for word in [&b"den"[..], b"the"] {
+        if i >= 4 && b[i - 3..i].eq_ignore_ascii_case(word) && b[i - 4] == b' ' {
+            i -= 4;
+            break;
+        }
     }
     if i > 0 && b[i - 1] == b',' {
         i -= 1;
@@ -2110,11 +2192,22 @@ fn find_times(b: &[u8]) -> Vec<Time> {
             let clean_end = b.get(e).is_none_or(|c| {
                 !(c.is_ascii_digit() || *c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit))
             });
-            if clean_end && hour < 24 && parse(&b[i + 1..e]) < 60 && dotted_time_cue(b, s, e) {
+            // "5.30pm", "11.20am": the meridiem says it is a time.
+            let meridiem =
+                meridiem_after(b, e).filter(|&x| b[x - 1] != b'r' && (1..=12).contains(&hour));
+            if clean_end
+                && hour < 24
+                && parse(&b[i + 1..e]) < 60
+                && (meridiem.is_some() || dotted_time_cue(b, s, e))
+            {
                 // The unit belongs to the time, as in "14:30 Uhr".
                 let whole_unit =
                     unit_after(b, e) && b.get(e + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
-                let e = if whole_unit { e + 4 } else { e };
+                let e = match meridiem {
+                    Some(x) => x,
+                    None if whole_unit => e + 4,
+                    None => e,
+                };
                 out.push(Time {
                     start: s,
                     end: e,
@@ -2190,7 +2283,12 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
     if ics_event_time(text, start) {
         return (0.85, true);
     }
-    if reply_attribution(text, end) {
+    if reply_attribution(text, end) || chat_stamp(text, start, end) || mail_header_date(text, start)
+    {
+        return (0.2, true);
+    }
+    // "Waitangi Day is 6 February", "Anzac Day 25 April": a named day, a holiday.
+    if named_day_before(text, start) {
         return (0.2, true);
     }
     let ev = evidence(text, start, end, &PERSONAL);
@@ -2214,6 +2312,89 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
         Evidence::Neutral => (base, false),
         Evidence::Contradicts => (0.2, true),
     }
+}
+
+/// Whether a date starts a chat export's line as its message stamp:
+/// "[04/03/2025 09:14] Ngozi Eze", "[3/4/25, 18:02:11] Achieng:", "3/4/25, 18:02 - Juma: …".
+fn chat_stamp(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let bracketed = match &text[line_start..start] {
+        "" => false,
+        "[" => true,
+        _ => return false,
+    };
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    let time_len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b':')
+        .count();
+    let rest = rest[time_len..].trim_start();
+    let rest = rest
+        .strip_prefix("AM")
+        .or_else(|| rest.strip_prefix("PM"))
+        .or_else(|| rest.strip_prefix("am"))
+        .or_else(|| rest.strip_prefix("pm"))
+        .unwrap_or(rest);
+    if bracketed {
+        rest.starts_with(']')
+    } else {
+        time_len >= 4 && rest.starts_with("- ")
+    }
+}
+
+/// Whether a date is the value of an e-mail header's `Date:`/`Sent:` line, next
+/// to `From:`, `To:` or `Subject:` lines: when a message was sent.
+fn mail_header_date(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..start].trim();
+    if ![
+        "date:",
+        "sent:",
+        "gesendet:",
+        "envoyé :",
+        "envoyé:",
+        "enviado:",
+    ]
+    .iter()
+    .any(|k| key.eq_ignore_ascii_case(k))
+    {
+        return false;
+    }
+    let around_start = text[..line_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let around_start = text[..around_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let after = &text[start..];
+    let around_end = start
+        + after
+            .match_indices('\n')
+            .nth(2)
+            .map_or(after.len(), |(i, _)| i);
+    text[around_start..around_end].lines().any(|l| {
+        let l = l.trim_start_matches(['>', ' ']);
+        [
+            "From:", "To:", "Subject:", "Von:", "De :", "De:", "Objet :", "Betreff:",
+        ]
+        .iter()
+        .any(|h| l.starts_with(h))
+    })
+}
+
+/// Whether a capitalized name and "Day" stand right before the date (with "is",
+/// "on", ":" or "," between): "Anzac Day 25 April", "Waitangi Day is 6 February".
+fn named_day_before(text: &str, start: usize) -> bool {
+    let mut pre = text[..start].trim_end();
+    for filler in [" is", " on", " falls on", ":", ",", " ("] {
+        pre = pre.strip_suffix(filler).unwrap_or(pre).trim_end();
+    }
+    let Some(name) = pre.strip_suffix(" Day") else {
+        return false;
+    };
+    let word = name.rsplit(' ').next().unwrap_or("");
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 3
 }
 
 /// Whether the value at `start` is the whole of an iCalendar `DTSTART`/`DTEND`
@@ -2421,6 +2602,15 @@ fn is_joiner(between: &str) -> bool {
         (Some(o), Some(c)) if o < c && c - o <= 12 => format!("{}{}", &t[..o], &t[c + 1..]),
         _ => t,
     };
+    // The year's word after a date ("20 березня 2025 року о 11:00", "12 марта
+    // 2025 г. в 15:00") and an approximation ("at about 7:45am") do not part them.
+    let mut t = t.trim();
+    for word in ["року", "рік", "года", "г.", "р.", "r."] {
+        t = t.strip_prefix(word).unwrap_or(t).trim_start();
+    }
+    for word in [" about", " around", " approx.", " ca."] {
+        t = t.strip_suffix(word).unwrap_or(t);
+    }
     matches!(
         t.trim(),
         "" | "at"
@@ -2458,6 +2648,16 @@ fn is_joiner(between: &str) -> bool {
             | "เวลา"
             | "の"
             | "الساعة"
+            // Russian, Ukrainian, Italian, Swahili, Filipino
+            | "в"
+            | "о"
+            | "alle ore"
+            | "ore"
+            | "saa"
+            | "ng"
+            | "vers"
+            | "gegen"
+            | "around"
             | "को"
             | "को समय"
             | "समय"
@@ -2674,6 +2874,34 @@ mod tests {
             ),
             // a CJK date without its year needs a cue, and a time can be joined to it
             ("予約は4月18日の14:30でお願いします", &["4月18日", "14:30"]),
+            // dotted times with a meridiem, joiners of other languages, the year's word
+            (
+                "a viewing on Thursday 6 March at 5.30pm if that suits",
+                &["Thursday 6 March", "5.30pm"],
+            ),
+            (
+                "rear-ended on 14/02/2025 at about 7:45am.",
+                &["14/02/2025", "7:45am"],
+            ),
+            (
+                "моя співбесіда 20 березня 2025 року о 11:00, я буду",
+                &["20 березня 2025", "11:00"],
+            ),
+            // weekdays: "the" before the day, bracketed after, Swahili and Finnish
+            (
+                "Communion is on Saturday the 10th of May, party after",
+                &["Saturday the 10th of May"],
+            ),
+            (
+                "Your appt is on 18 Mar 2025 (Tue) at 8:40am.",
+                &["18 Mar 2025 (Tue)", "8:40am"],
+            ),
+            (
+                "Miadi yako ni Jumatatu, 10 Machi 2025 saa 8:00",
+                &["Jumatatu, 10 Machi 2025", "8:00"],
+            ),
+            // Thai Buddhist-era years
+            ("ผู้ป่วยเกิดวันที่ 5 มีนาคม 2528 นัดตรวจ", &["5 มีนาคม 2528"]),
             // a time before its date shares its verdict (dates are listed first)
             (
                 "She was admitted at 21:15 on 03/03/2025.",
@@ -2801,6 +3029,13 @@ mod tests {
             "the CFP closes on 14/04/2025",
             // a short number naming the sprint does not shield the date from "sprint"
             "sprint 41 is 06.01.2025–17.01.2025",
+            // chat exports' message stamps and e-mail headers say when, not whose
+            "[04/03/2025 09:14] Ngozi Eze\nCan someone reset my VPN?",
+            "[3/4/25, 18:02:11] Achieng: habari",
+            "3/4/25, 18:02 - Juma: nimefika",
+            "From: Aoife <aoife@example.ie>\nDate: Mon, 3 Mar 2025 at 16:42\nSubject: Re: Lease",
+            // named days are holidays
+            "Waitangi Day is 6 February and Anzac Day 25 April",
             // month abbreviations that are words, without a year
             "3 out of 4 doctors agree",
             "she left 2 days ago 2 times",

@@ -17,7 +17,7 @@ use super::{compile, is_number_token, BuildError, Detector, Finding, Label, Scan
 /// A country prefix or leading group, then more groups joined by at most one
 /// separator (and optional spaces), then an optional extension. Runs can hold
 /// several numbers; `detect` splits them.
-const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|\+\(\d{1,3}\)|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#) *\d{1,6})?";
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|\+\(\d{1,3}\)|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#|poste|ramal|interno|anexo|доб\.?) *\d{1,6})?";
 
 /// Regions tried, in order, for numbers written without a country code (after the
 /// North American plan, checked directly): the locales our users write in most,
@@ -255,7 +255,10 @@ fn candidate_segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 let c = b[i];
                 if c.is_ascii_alphabetic() {
                     let n = letters(i);
-                    if !matches!(&b[i..i + n], b"ext" | b"x" | b"extension") {
+                    if !matches!(
+                        &b[i..i + n],
+                        b"ext" | b"x" | b"extension" | b"poste" | b"ramal" | b"interno" | b"anexo"
+                    ) {
                         break;
                     }
                     i += n;
@@ -347,6 +350,11 @@ impl PhoneDetector {
         if !(7..=15).contains(&digits)
             || named_otherwise_after(text, end)
             || looks_like_date_or_version(number_part)
+            // "avdelning 32 2025-02-27": a number before a date is no phone number.
+            || (number_part.contains(' ')
+                && number_part
+                    .split(' ')
+                    .any(|g| g.len() >= 8 && looks_like_date_or_version(g)))
             || looks_like_other_number(number_part)
         {
             return Check::Invalid;
@@ -694,13 +702,29 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
     (start, end)
 }
 
+/// Extension markers: English, French ("poste"), Portuguese ("ramal"), Italian and
+/// Spanish ("interno", "anexo"), Russian ("доб.").
+const EXTENSION_MARKERS: [&[u8]; 8] = [
+    b"ext",
+    b"x",
+    b"#",
+    b"poste",
+    b"ramal",
+    b"interno",
+    b"anexo",
+    "доб".as_bytes(),
+];
+
 fn strip_extension(cand: &str) -> &str {
     let b = cand.as_bytes();
-    // Every marker holds an `x` or is `#`: most candidates have neither.
-    if !b.iter().any(|&c| c | 0x20 == b'x' || c == b'#') {
+    // Every marker holds a letter or is `#`: most candidates have neither.
+    if !b
+        .iter()
+        .any(|&c| c.is_ascii_alphabetic() || c == b'#' || c >= 0x80)
+    {
         return cand;
     }
-    for marker in [&b"ext"[..], b"x", b"#"] {
+    for marker in EXTENSION_MARKERS {
         let found = (0..b.len().saturating_sub(marker.len() - 1))
             .rev()
             .find(|&i| b[i..i + marker.len()].eq_ignore_ascii_case(marker));
@@ -861,6 +885,15 @@ mod tests {
             ("Phone: (21)/178-5025", "(21)/178-5025"),
             // grouped 3-3-4 outside North America, with a phone word
             ("Teléfono: 374-095-4611", "374-095-4611"),
+            // extensions in other languages
+            (
+                "Clinique : (514) 872-3391 poste 2207",
+                "(514) 872-3391 poste 2207",
+            ),
+            (
+                "звоните +7 (495) 318-44-72 доб. 214",
+                "+7 (495) 318-44-72 доб. 214",
+            ),
             // a bare number with a phone word in another language
             ("Телефон: 89161234567", "89161234567"),
             ("电话13812345678，谢谢", "13812345678"),
@@ -891,6 +924,7 @@ mod tests {
             // a range's dash is no group of a number
             "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
             "订单号13812345678",
+            "Inskriven på avdelning 32 2025-02-27, utskriven",
             // 3-3-4 and no valid NANP number, without a phone word
             "ref 374-095-4611",
             "invoice 816787/2025",

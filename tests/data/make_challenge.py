@@ -1348,7 +1348,7 @@ R("ip", "IPv4-mapped IPv6",
 R("iban", "lowercase IBAN typed by user",
   "i typed my iban as ⟦IBAN|=iban('DE').lower()⟧ and the form says invalid, does case matter?")
 R("date", "yyyy/mm/dd appointment",
-  "Appointment confirmation (translated from Japanese): 予約日 ⟦DT|2025/03/14⟧ (Fri) ⟦DT|15:30⟧, please bring your insurance card.")
+  "Appointment confirmation (translated from Japanese): 予約日 ⟦DT|2025/03/14 (Fri)⟧ ⟦DT|15:30⟧, please bring your insurance card.")
 R("date", "non-padded German date",
   "Der Patient wurde am ⟦DT|4.3.2025⟧ operiert und am ⟦DT|9.3.2025⟧ entlassen. Bitte Entlassbrief kürzen.")
 R("date", "month + ordinal without year",
