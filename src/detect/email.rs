@@ -68,7 +68,7 @@ impl Detector for EmailDetector {
                 }
                 // Part of a URL's credentials (`user:pass@host`) is the secret
                 // detector's; `mailto:` is an address's own scheme.
-                if start > 0 && bytes[start - 1] == b':' && !text[..start].ends_with("mailto:") {
+                if start > 0 && bytes[start - 1] == b':' && in_url_authority(text, start) {
                     continue;
                 }
                 out.push(Finding {
@@ -142,6 +142,16 @@ fn trim_glued_script(text: &str, mut start: usize, mut end: usize) -> (usize, us
         end = at + 1 + latin_len;
     }
     (start, end)
+}
+
+/// Whether the `:` before `start` separates a URL's user and password: the token
+/// it is in holds a scheme (`smtp://user:pass@host`). A field name before it
+/// (`mailto:`, a QR payload's `EMAIL:`) does not.
+fn in_url_authority(text: &str, start: usize) -> bool {
+    let token_start = text[..start]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';'))
+        .map_or(0, |i| i + 1);
+    text[token_start..start].contains("://")
 }
 
 /// The `@` spelled out in other languages (Spanish, Portuguese, French, Polish,
@@ -296,6 +306,12 @@ mod tests {
             vec!["lucia.fernandez arroba gmail punto com"]
         );
         assert!(found("el punto de encuentro es la plaza").is_empty());
+        // a field name before the address is no URL's user
+        assert_eq!(
+            found("MECARD:N:Otieno,Brian;TEL:+254712318447;EMAIL:otieno.brian@yahoo.com;;"),
+            vec!["otieno.brian@yahoo.com"]
+        );
+        assert!(found("smtp://ops:Pa55w0rd!@mail.example.com:587").is_empty());
         // bracketed words, Italian, Swedish and Russian ones
         for address in [
             "julien.marchand [arobase] orange [point] fr",

@@ -183,12 +183,29 @@ impl Detector for NetworkDetector {
                 if path_len > 1
                     && is_token(text, m.start(), end)
                     && !preceded_by(bytes, m.start(), b"/@.:")
+                    && !is_image_or_resource_name(text, m.start(), path)
                 {
                     self.push(out, m.start(), end, Label::Url, 0.7);
                 }
             }
         }
     }
+}
+
+/// Host-and-path names that are no web addresses: container images
+/// (`image: ghcr.io/acme/api:2.14.0`, `…@sha256:…`) and Kubernetes resource
+/// types, labels and annotations (`kubernetes.io/tls`, `app.kubernetes.io/name`).
+fn is_image_or_resource_name(text: &str, start: usize, path: &str) -> bool {
+    let host = path.split('/').next().unwrap_or("");
+    if host.ends_with("kubernetes.io") || host.ends_with("k8s.io") || path.contains("@sha256:") {
+        return true;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..start]
+        .trim_start_matches([' ', '-'])
+        .trim_end();
+    let key = key.trim_end_matches(['"', '\'']).trim_end();
+    key.eq_ignore_ascii_case("image:") || key.eq_ignore_ascii_case("\"image\":")
 }
 
 fn preceded_by(bytes: &[u8], start: usize, set: &[u8]) -> bool {
@@ -521,6 +538,25 @@ mod tests {
             let text = format!("open {url} now");
             assert_eq!(found(&text), vec![(Label::Url, url.to_string())], "{url}");
         }
+    }
+
+    #[test]
+    fn images_and_resource_types_are_not_urls() {
+        for text in [
+            "    image: ghcr.io/tuwaqi/api:2.14.0\n",
+            "  - image: registry.gitlab.com/pay/edge@sha256:e834267b905a2b25\n",
+            "type: kubernetes.io/tls\n",
+            "labels:\n  app.kubernetes.io/name: web\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(
+            found("docs at github.com/acme/api/blob/main/README.md ok"),
+            vec![(
+                Label::Url,
+                "github.com/acme/api/blob/main/README.md".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -775,7 +775,7 @@ fn is_three_three_four(s: &str) -> bool {
 }
 
 /// Groupings that belong to other identifiers: card numbers (4-4-4-4, 4-6-5),
-/// Brazilian postal codes (5-3) and SSNs (3-2-4).
+/// Brazilian postal codes (5-3), SSNs (3-2-4), EINs (2-7) and decimals.
 fn looks_like_other_number(s: &str) -> bool {
     let all_digits = s
         .bytes()
@@ -792,10 +792,17 @@ fn looks_like_other_number(s: &str) -> bool {
         lens[k] = g.len();
         k += 1;
     }
-    matches!(
-        &lens[..k],
-        [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
-    )
+    // A decimal ("4471.000000", a table's statistics) has one dot and a long
+    // fraction; a US employer number (EIN) is 2-7 ("09-7625400" with its trunk 0
+    // is an Israeli phone number).
+    let decimal = k == 2 && s.contains('.') && lens[1] >= 5;
+    let ein = lens[..k] == [2, 7] && !s.starts_with('0');
+    decimal
+        || ein
+        || matches!(
+            &lens[..k],
+            [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
+        )
 }
 
 /// `12.03.2024`, `2024-03-12`, `05/09/25` or dotted versions with four or more parts.
@@ -925,6 +932,9 @@ mod tests {
             "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
             "订单号13812345678",
             "Inskriven på avdelning 32 2025-02-27, utskriven",
+            // a table's decimals, an employer number
+            "count      4471.000000\nmean      52318.447",
+            "Employer identification number (EIN)  47-3821190",
             // 3-3-4 and no valid NANP number, without a phone word
             "ref 374-095-4611",
             "invoice 816787/2025",

@@ -72,6 +72,11 @@ const KNOWN: &[(&str, &str)] = &[
     ("supabase_token", r"sbp_[a-f0-9]{40}"),
     ("grafana_token", r"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),
     ("slack_app_token", r"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+"),
+    // Oracle's thin driver URL: `jdbc:oracle:thin:user/password@//host:port/service`
+    (
+        "jdbc_oracle_credentials",
+        r"jdbc:oracle:thin:[A-Za-z0-9_$#]+/[^\s@/\x22']+@[^\s\x22'<>]+",
+    ),
 ];
 
 /// Words without which neither the assignment nor the bearer rule can match
@@ -148,7 +153,9 @@ const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*
 
 /// `scheme://user:password@host…`; the password may itself contain `@`, so the
 /// authority runs to the last `@` before the host.
-const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@"'<>]*:[^\s"'<>]*@[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s"'<>`]*)?"#;
+/// The user may be an e-mail address (`smtp://postmaster@mg.example:pw@smtp…`),
+/// and a replica set lists its hosts with commas (`mongodb://u:p@a:27017,b:27017/db`).
+const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/"'<>]*:[^\s"'<>]*@[A-Za-z0-9.\-\[\]:,]+(?:[/?#][^\s"'<>`]*)?"#;
 
 /// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
 /// says it holds a credential.
@@ -504,6 +511,9 @@ impl Detector for SecretDetector {
         for (start, end) in prose_passwords(&self.password_words, text, lower) {
             push(start, end, 0.85, &self.name_assignment);
         }
+        for (start, end) in k8s_secret_data(text) {
+            push(start, end, 0.9, &self.name_assignment);
+        }
         if !(lower.contains("bearer") || lower.contains("token")) {
             return;
         }
@@ -516,6 +526,48 @@ impl Detector for SecretDetector {
             }
         }
     }
+}
+
+/// The values of a Kubernetes Secret's `data:` map: base64 of the secret itself
+/// (`DATABASE_URL: cG9zdGdyZXM6Ly8…`). Certificates (`tls.crt`, `ca.crt`) are
+/// public, and short values ("ZGVidWc=", "debug") are settings.
+fn k8s_secret_data(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !text.contains("kind: Secret") {
+        return out;
+    }
+    // The indentation of the `data:` key while inside its map.
+    let mut data_indent: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        let indent = content.len() - trimmed.len();
+        if data_indent.is_some_and(|d| !trimmed.is_empty() && indent <= d) {
+            data_indent = None;
+        }
+        if data_indent.is_none() {
+            if trimmed == "data:" {
+                data_indent = Some(indent);
+            }
+        } else if let Some((key, value)) = trimmed.split_once(':') {
+            let v = value.trim().trim_matches(['"', '\'']);
+            let certificate = key.ends_with(".crt") || key.to_ascii_lowercase().contains("cert");
+            let base64 = v.len() >= 16
+                && v.len() % 4 == 0
+                && v.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='));
+            if !certificate && base64 {
+                let after_key = indent + key.len() + 1;
+                if let Some(i) = content[after_key..].find(v) {
+                    let start = pos + after_key + i;
+                    out.push((start, start + v.len()));
+                }
+            }
+        }
+        pos += line.len();
+    }
+    out
 }
 
 /// Where the next field of a form body or query string ("&grant_type=…") starts
@@ -836,6 +888,22 @@ mod tests {
             (
                 "JWT_SIGNING_KEY=d13294037d5d1fb9117818570d2496af9131e25f87958a87",
                 "d13294037d5d1fb9117818570d2496af9131e25f87958a87",
+            ),
+            (
+                "kind: Secret\ndata:\n  DATABASE_URL: cG9zdGdyZXNxbDovL2dhdGV3YXk6THAz\n  LOG_LEVEL: ZGVidWc=\n  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0t\nmetadata:\n  name: x",
+                "cG9zdGdyZXNxbDovL2dhdGV3YXk6THAz",
+            ),
+            (
+                "const uri = \"mongodb://reporting:Qx7vLm2pRt@mongo-0.db:27017,mongo-1.db:27017/analytics?replicaSet=rs0\";",
+                "mongodb://reporting:Qx7vLm2pRt@mongo-0.db:27017,mongo-1.db:27017/analytics?replicaSet=rs0",
+            ),
+            (
+                "EMAIL_URL=smtp+tls://postmaster@mg.kahawa.co.tz:Zanzibar-Spice-77@smtp.mailgun.org:587",
+                "smtp+tls://postmaster@mg.kahawa.co.tz:Zanzibar-Spice-77@smtp.mailgun.org:587",
+            ),
+            (
+                "url = jdbc:oracle:thin:hr_app/Tiger#2025@//db-ora.intra:1521/HRPROD",
+                "jdbc:oracle:thin:hr_app/Tiger#2025@//db-ora.intra:1521/HRPROD",
             ),
             (
                 "Mon mot de passe Wi-Fi est Soleil-Matin-77, merci",

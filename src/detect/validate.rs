@@ -72,8 +72,11 @@ pub fn credit_card(s: &str) -> bool {
     let issuer_ok = match d[0] {
         // UATP
         1 => n == 15,
-        // Mastercard 2-series
-        2 => (2221..=2720).contains(&prefix(4)) && n == 16,
+        // Mastercard 2-series, Mir (2200–2204)
+        2 => {
+            ((2221..=2720).contains(&prefix(4)) && n == 16)
+                || ((2200..=2204).contains(&prefix(4)) && (16..=19).contains(&n))
+        }
         3 => {
             let p2 = prefix(2);
             let p3 = prefix(3);
@@ -413,6 +416,8 @@ mod tests {
             "371449635398431",
             "5555555555554444",
             "2221000000000009",
+            // Mir
+            "2202428354596376",
             "30569309025904",
             "6011000400000000",
             "3528000700000000",
