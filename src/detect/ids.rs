@@ -29,6 +29,8 @@ enum Cue {
 const KEYWORDS: &[(&str, Cue)] = &[
     // passport
     ("passport", Cue::Is(Label::UsPassport)),
+    // The wallet-sized passport card ("card" alone says payment card).
+    ("passport card", Cue::Is(Label::UsPassport)),
     ("travel document", Cue::Is(Label::UsPassport)),
     ("pasaporte", Cue::Is(Label::UsPassport)),
     ("passeport", Cue::Is(Label::UsPassport)),
@@ -531,6 +533,7 @@ fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
     let (min_digits, max_digits) = match label {
         Label::UsDriverLicense => (7, 14),
         Label::MedicalRecordNumber => (6, 12),
+        Label::UsBankNumber => (8, 17),
         _ => return None,
     };
     let mut i = s;
@@ -561,7 +564,10 @@ fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
             break;
         }
     }
-    (groups >= 2 && (min_digits..=max_digits).contains(&digits)).then_some((s, end))
+    // A run that goes on with a group of another length ("LV80 bANK 0000 4351 9500
+    // 1", an IBAN's tail) is not a whole value.
+    let cut = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    (!cut && groups >= 2 && (min_digits..=max_digits).contains(&digits)).then_some((s, end))
 }
 
 /// Keywords must be whole words ("bank" not in "embankment", "aba" not in "database").
@@ -618,6 +624,7 @@ fn fits(label: Label, token: &str) -> bool {
             upper_then_digits(0, 3, 5, 14)
                 || (b.len() == 12 && token.starts_with("WDL"))
                 || (token.contains('-') && dashed_id(token, 6))
+                || letters_inside(b)
         }
         // 8–17 digits; a valid ABA routing number on its own is the bank's, not the person's
         Label::UsBankNumber => all_digits && (8..=17).contains(&b.len()),
@@ -633,6 +640,18 @@ fn fits(label: Label, token: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Letters inside the number, as some states issue licences: New Hampshire
+/// "07MRW48213" (2 digits, 3 letters, 5 digits), Iowa "482KQ7731".
+fn letters_inside(b: &[u8]) -> bool {
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    (7..=13).contains(&b.len())
+        && b[0].is_ascii_digit()
+        && digits + letters == b.len()
+        && digits >= 5
+        && (1..=4).contains(&letters)
 }
 
 /// Dash-separated groups of upper-case letters and digits with enough digits.
@@ -663,6 +682,25 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, Option<(Label, &str)>)] = &[
+            // the passport card; licences with letters inside; a spaced account
+            (
+                "with my passport card C83668406 or the book?",
+                Some((Label::UsPassport, "C83668406")),
+            ),
+            (
+                "NH DL no. 07MRW48213 got flagged",
+                Some((Label::UsDriverLicense, "07MRW48213")),
+            ),
+            (
+                "new Iowa license no. 482KQ7731.",
+                Some((Label::UsDriverLicense, "482KQ7731")),
+            ),
+            (
+                "acct 4471 2290 1183 (checking)",
+                Some((Label::UsBankNumber, "4471 2290 1183")),
+            ),
+            // an IBAN's tail after its bank code is no account number
+            ("LV80 bANK 0000 4351 9500 1", None),
             (
                 "Passport No: 912803456",
                 Some((Label::UsPassport, "912803456")),

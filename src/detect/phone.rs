@@ -402,8 +402,10 @@ impl PhoneDetector {
 /// digits ("IE29 AIBK 9311 5212 3456 79", an IBAN's groups) or a group of four
 /// capitals after an IBAN head ("NL91 ABNA 0417 1643 00").
 fn next_to_code(text: &str, start: usize, _end: usize) -> bool {
+    // Four to six characters, as IBANs' groups are ("IE29"): a ward or room
+    // ("ward 7B 0113 206 5862") is no code the number continues.
     let mixed = |t: &str| {
-        (2..=6).contains(&t.len())
+        (4..=6).contains(&t.len())
             && t.bytes()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && t.bytes().any(|c| c.is_ascii_digit())
@@ -892,6 +894,8 @@ mod tests {
             ("Phone: (21)/178-5025", "(21)/178-5025"),
             // grouped 3-3-4 outside North America, with a phone word
             ("Teléfono: 374-095-4611", "374-095-4611"),
+            // after a ward or room number
+            ("ward 7B 0113 206 5862.", "0113 206 5862"),
             // extensions in other languages
             (
                 "Clinique : (514) 872-3391 poste 2207",
