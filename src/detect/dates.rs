@@ -1593,6 +1593,16 @@ fn glued_date(b: &[u8], ms: usize, me: usize, month: u32) -> Option<Cand> {
     let left_ok = ds == 0 || !b[ds - 1].is_ascii_alphanumeric();
     let right_ok = ye >= b.len() || !b[ye].is_ascii_alphanumeric();
     let (dl, yl) = (ms - ds, ye - me);
+    // An itinerary's "12MAR" (day and capitals, no year) needs a cue: it is weak.
+    let upper = b[ms..me].iter().all(u8::is_ascii_uppercase);
+    if left_ok && right_ok && (1..=2).contains(&dl) && yl == 0 && upper {
+        let day = parse(&b[ds..ms]);
+        return valid_day(None, month, day).then_some(Cand {
+            start: ds,
+            end: me,
+            shape: Shape::Weak,
+        });
+    }
     if !(left_ok && right_ok && (1..=2).contains(&dl) && (yl == 2 || yl == 4)) {
         return None;
     }
@@ -2900,6 +2910,8 @@ mod tests {
                 "Miadi yako ni Jumatatu, 10 Machi 2025 saa 8:00",
                 &["Jumatatu, 10 Machi 2025", "8:00"],
             ),
+            // an itinerary's day and month in capitals, with a travel cue
+            ("SQ 321 SIN-LHR flight 12MAR dep 23:55", &["12MAR", "23:55"]),
             // Thai Buddhist-era years
             ("ผู้ป่วยเกิดวันที่ 5 มีนาคม 2528 นัดตรวจ", &["5 มีนาคม 2528"]),
             // a time before its date shares its verdict (dates are listed first)
@@ -3036,6 +3048,7 @@ mod tests {
             "From: Aoife <aoife@example.ie>\nDate: Mon, 3 Mar 2025 at 16:42\nSubject: Re: Lease",
             // named days are holidays
             "Waitangi Day is 6 February and Anzac Day 25 April",
+            "sizes 12MAR are in stock",
             // month abbreviations that are words, without a year
             "3 out of 4 doctors agree",
             "she left 2 days ago 2 times",

@@ -210,7 +210,7 @@ const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
             "senha",
             "wachtwoord",
         ],
-        r"(?i)\b(?:mot de passe|password|passwort|kennwort|contraseña|senha|wachtwoord)(?:\s+[\w\-]+){0,3}?\s+(?:est|is|ist|es|é|was|lautet)\s+[`'\x22]?(?P<v>[^\s,;`'\x22]{6,})",
+        r"(?i)\b(?:mot de passe|password|passwort|kennwort|contraseña|senha|wachtwoord)(?:\s+[\w\-]+){0,3}?\s+(?:est|is|ist|es|é|was|lautet)\s+(?:now\s+|still\s+)?[`'\x22*_]?(?P<v>[^\s,;`'\x22]{6,})",
         ValueCheck::Credential,
     ),
     // A quoted value right after a password word: "pass `Stg#Qa2025!`", "pwd: 'x…'"
@@ -496,6 +496,11 @@ impl Detector for SecretDetector {
             for caps in re.captures_iter(text) {
                 if let Some(v) = caps.name("v") {
                     let value = v.as_str().trim_end_matches(['.', ')']);
+                    // Markdown emphasis around it ("*Merlion-Sunset-2025*") is not part of it.
+                    let value = match text[..v.start()].chars().next_back() {
+                        Some(mark @ ('*' | '_')) => value.trim_end_matches(mark),
+                        _ => value,
+                    };
                     let plausible = !prose || prose_value_is_credential(value);
                     if plausible && !is_placeholder(value) && !value.contains("://") {
                         push(
@@ -862,6 +867,10 @@ mod tests {
             (
                 "نام کاربری reza.k و رمز عبور Tehran@Bahar1404 است",
                 "Tehran@Bahar1404",
+            ),
+            (
+                "guest wifi password is now *Merlion-Sunset-2025* btw",
+                "Merlion-Sunset-2025",
             ),
             // shapes: a login call, htpasswd, a Wi-Fi QR payload, a key/value record,
             // a form body, a signing key
