@@ -20,7 +20,7 @@ pub enum Feature {
     Slash = 1 << 5,
     /// a run of at least 26 ASCII letters/digits
     LongAlnumRun = 1 << 6,
-    /// upper, upper, digit, digit (an IBAN's start)
+    /// letter, letter, digit, digit (an IBAN's start)
     IbanHead = 1 << 7,
     /// hex pair, separator, hex pair, the same separator (a MAC address's start)
     HexPairSeparator = 1 << 8,
@@ -124,8 +124,8 @@ impl Features {
                     bits |= Feature::Bech32Prefix as u32;
                 }
                 if next.is_ascii_digit()
-                    && back(i, 1).is_ascii_uppercase()
-                    && back(i, 2).is_ascii_uppercase()
+                    && back(i, 1).is_ascii_alphabetic()
+                    && back(i, 2).is_ascii_alphabetic()
                 {
                     bits |= Feature::IbanHead as u32;
                 }

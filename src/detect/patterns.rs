@@ -228,12 +228,13 @@ fn check_card(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
 
 // ---------------------------------------------------------------- IBAN
 
-const IBAN: &str = r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?";
+/// Upper case as printed, or lower case as some users type it ("ie07 bofi 9057 …").
+const IBAN: &str = r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?|[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,8}(?:[ -]?[a-z0-9]{1,3})?";
 
 fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
     let cand = &text[start..end];
-    let expected = validate::iban_length(&cand[..2])?;
+    let expected = validate::iban_length(&cand[..2].to_ascii_uppercase())?;
     // Take exactly `expected` alphanumerics; the cut must fall at a group end, so
     // a word after a grouped IBAN ("… 8901 X in a sentence") is not swallowed.
     let mut taken = 0;
@@ -253,10 +254,13 @@ fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
         return None;
     }
     let new_end = start + cut;
-    if !is_token(text, start, new_end) || !validate::iban(&text[start..new_end]) {
+    let iban = &text[start..new_end];
+    if !is_token(text, start, new_end) || !validate::iban(&iban.to_ascii_uppercase()) {
         return None;
     }
-    Some((new_end, 0.95))
+    // Typed in lower case it is less certain to be an IBAN than one printed.
+    let typed = iban.bytes().any(|c| c.is_ascii_lowercase());
+    Some((new_end, if typed { 0.85 } else { 0.95 }))
 }
 
 // ---------------------------------------------------------------- US SSN
@@ -488,6 +492,24 @@ mod tests {
             "DE89370400440532013000"
         ));
         assert!(found("DE89370400440532013001").is_empty());
+        // typed in lower case, grouped or not; Iran's (شبا)
+        assert!(has(
+            "i typed ie07 bofi 9057 5007 1665 90 on the form",
+            Label::IbanCode,
+            "ie07 bofi 9057 5007 1665 90"
+        ));
+        assert!(has(
+            "iban de89370400440532013000 ok",
+            Label::IbanCode,
+            "de89370400440532013000"
+        ));
+        assert!(has(
+            "شبا IR600172178681143774781429 لطفا",
+            Label::IbanCode,
+            "IR600172178681143774781429"
+        ));
+        // mixed case is neither
+        assert!(found("De89370400440532013000").is_empty());
     }
 
     #[test]

@@ -142,6 +142,8 @@ const IBAN_FORMATS: &[(&str, &str)] = &[
     ("IE", "4a6n8n"),
     ("IL", "3n3n13n"),
     ("IQ", "4a3n12n"),
+    // Iran (شبا): not in the SWIFT registry, used by its banks
+    ("IR", "22n"),
     ("IS", "4n2n6n10n"),
     ("IT", "1a5n5n12c"),
     ("JO", "4a4n18c"),
