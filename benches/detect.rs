@@ -4,6 +4,7 @@
 //! `../shared/eval/dev.jsonl` (falls back to a built-in sample) and reports:
 //! - `engine/dev_corpus`: all detectors over every dev text (bytes/s);
 //! - `text_length/N`: one document of about N bytes built from dev texts;
+//! - `single_line/262144`: the 256 KB document with its line breaks made spaces;
 //! - `detector/NAME`: each detector alone over the corpus (how cost adds up per
 //!   detector, i.e. with the number of patterns).
 
@@ -64,6 +65,25 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(engine.scan(black_box(doc))))
         });
     }
+    g.finish();
+
+    // The same 256 KB on one line (minified JSON, a pasted log without breaks):
+    // the line-start and line-end checks look a bounded distance, so this stays
+    // as fast per byte as the text with its line breaks.
+    let mut g = c.benchmark_group("single_line");
+    g.sample_size(10);
+    let mut doc = String::new();
+    for t in texts.iter().cycle() {
+        if doc.len() >= 256 * 1024 {
+            break;
+        }
+        doc.push_str(&t.replace('\n', " "));
+        doc.push(' ');
+    }
+    g.throughput(Throughput::Bytes(doc.len() as u64));
+    g.bench_with_input(BenchmarkId::from_parameter(256 * 1024), &doc, |b, doc| {
+        b.iter(|| black_box(engine.scan(black_box(doc))))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("detector");

@@ -2314,7 +2314,7 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
         _ => 0.6,
     };
     // A release heading or changelog line: "## [2.4.0] - 2024-02-12", "v2.3.0 (…)".
-    if ev != Evidence::Supports && version_on_line(text.as_bytes(), start) {
+    if ev != Evidence::Supports && version_on_line(text, start) {
         return (0.2, true);
     }
     match ev {
@@ -2327,7 +2327,7 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
 /// Whether a date starts a chat export's line as its message stamp:
 /// "[04/03/2025 09:14] Ngozi Eze", "[3/4/25, 18:02:11] Achieng:", "3/4/25, 18:02 - Juma: …".
 fn chat_stamp(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::line_start(text, start);
     let bracketed = match &text[line_start..start] {
         "" => false,
         "[" => true,
@@ -2355,7 +2355,7 @@ fn chat_stamp(text: &str, start: usize, end: usize) -> bool {
 /// Whether a date is the value of an e-mail header's `Date:`/`Sent:` line, next
 /// to `From:`, `To:` or `Subject:` lines: when a message was sent.
 fn mail_header_date(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::line_start(text, start);
     let key = text[line_start..start].trim();
     if ![
         "date:",
@@ -2370,18 +2370,11 @@ fn mail_header_date(text: &str, start: usize) -> bool {
     {
         return false;
     }
-    let around_start = text[..line_start.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let around_start = text[..around_start.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let after = &text[start..];
-    let around_end = start
-        + after
-            .match_indices('\n')
-            .nth(2)
-            .map_or(after.len(), |(i, _)| i);
+    let around_start = super::line_start(text, line_start.saturating_sub(1));
+    let around_start = super::line_start(text, around_start.saturating_sub(1));
+    let line_end = super::line_end(text, start);
+    let next_end = super::line_end(text, (line_end + 1).min(text.len()));
+    let around_end = super::line_end(text, (next_end + 1).min(text.len()));
     text[around_start..around_end].lines().any(|l| {
         let l = l.trim_start_matches(['>', ' ']);
         [
@@ -2410,7 +2403,7 @@ fn named_day_before(text: &str, start: usize) -> bool {
 /// Whether the value at `start` is the whole of an iCalendar `DTSTART`/`DTEND`
 /// line's value (the property may carry parameters: `DTSTART;TZID=Europe/Paris:`).
 fn ics_event_time(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::line_start(text, start);
     let Some(property) = text[line_start..start].strip_suffix(':') else {
         return false;
     };
@@ -2424,7 +2417,7 @@ fn ics_event_time(text: &str, start: usize) -> bool {
 /// ("On Tue, Mar 4, 2025, Dana Cho <dana@…> wrote:"): when a message was sent,
 /// not a date in anyone's life.
 fn reply_attribution(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let rest = &text[end..super::line_end(text, end)];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let line = line.trim_end().trim_end_matches(':').trim_end();
     line.len() <= 120
@@ -2457,7 +2450,7 @@ fn is_system_position(text: &str, start: usize, end: usize) -> bool {
     if key_before(b, start) {
         return true;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::line_start(text, start);
     let prefix = text[line_start..start].trim();
     let prefix = prefix.trim_start_matches(['[', '(', '"']);
     let is_key = |p: &str| {
@@ -2485,7 +2478,7 @@ fn is_system_position(text: &str, start: usize, end: usize) -> bool {
 /// The field name before a value at `start` on its line ("dob" in `dob=…`,
 /// `"birthDate": "…"`, `DOB: …`), if the line has one.
 fn field_name(text: &str, start: usize) -> Option<&str> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::line_start(text, start);
     let prefix = text[line_start..start].trim_end_matches([' ', '"', '\'', '[']);
     let prefix = prefix
         .strip_suffix([':', '=', '>'])?
@@ -2498,12 +2491,8 @@ fn field_name(text: &str, start: usize) -> Option<&str> {
 }
 
 /// Whether a version string (`2.4.0`, `v2.3`) stands before `start` on its line.
-fn version_on_line(b: &[u8], start: usize) -> bool {
-    let line_start = b[..start]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = &b[line_start..start];
+fn version_on_line(text: &str, start: usize) -> bool {
+    let line = &text.as_bytes()[super::line_start(text, start)..start];
     line.windows(4).enumerate().any(|(i, w)| {
         let v_marker = matches!(w[0], b'v' | b'V')
             && (i == 0 || !line[i - 1].is_ascii_alphanumeric())

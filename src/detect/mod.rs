@@ -329,6 +329,31 @@ pub(crate) fn is_number_token(text: &str, start: usize, end: usize) -> bool {
     !glued_before && !glued_after
 }
 
+/// How far [`line_start`] and [`line_end`] look for a line's ends.
+const LINE_LOOKBACK: usize = 256;
+
+/// The start of the line holding byte `pos`, looked for at most 256 bytes back
+/// (on a longer line, the byte 256 back, on a char boundary). The checks that
+/// use it read a key or a short prefix before a value; the bound keeps them
+/// linear on a long single-line text (minified JSON) with many values.
+pub(crate) fn line_start(text: &str, pos: usize) -> usize {
+    let mut from = pos.saturating_sub(LINE_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..pos].rfind('\n').map_or(from, |i| from + i + 1)
+}
+
+/// The end of the line holding byte `pos` (its `\n` or the text's end), looked
+/// for at most 256 bytes ahead, like [`line_start`].
+pub(crate) fn line_end(text: &str, pos: usize) -> usize {
+    let mut to = (pos + LINE_LOOKBACK).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text[pos..to].find('\n').map_or(to, |i| pos + i)
+}
+
 /// Whether the character that ends at byte `i` of `text` continues a word, so a
 /// candidate starting at `i` would be glued to it.
 pub(crate) fn word_before(text: &str, i: usize) -> bool {

@@ -200,8 +200,7 @@ fn is_image_or_resource_name(text: &str, start: usize, path: &str) -> bool {
     if host.ends_with("kubernetes.io") || host.ends_with("k8s.io") || path.contains("@sha256:") {
         return true;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let key = text[line_start..start]
+    let key = text[super::line_start(text, start)..start]
         .trim_start_matches([' ', '-'])
         .trim_end();
     let key = key.trim_end_matches(['"', '\'']).trim_end();
