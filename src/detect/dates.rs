@@ -1202,6 +1202,7 @@ impl Detector for DateDetector {
         }
         if input.has(Feature::NonAscii) {
             cjk_dates(text, &mut dates);
+            vietnamese_dates(text, &mut dates);
         }
         // Longest first at each start; drop candidates inside an earlier one.
         dates.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
@@ -1782,6 +1783,55 @@ fn four_digits(b: &[u8], pos: usize) -> Option<(usize, u32)> {
         return None;
     }
     Some((e, parse(&b[pos..e])))
+}
+
+/// Vietnamese dates name the month by its number: "ngày 8 tháng 4 năm 2025",
+/// "4 tháng 7, 1948", "27 thg 3, 1943", "8 tháng 4" (day, "tháng" or its
+/// abbreviation "thg", month, then the year after "năm" or a comma). The word
+/// "ngày" (day) before the day belongs to the date.
+fn vietnamese_dates(text: &str, dates: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    for word in ["tháng", "thg"] {
+        for (pos, _) in text.match_indices(word) {
+            let we = pos + word.len();
+            // Whole word, one space on each side.
+            if pos < 2 || b[pos - 1] != b' ' || b.get(we) != Some(&b' ') {
+                continue;
+            }
+            let Some((ds, day)) = digits_before(b, pos - 1) else {
+                continue;
+            };
+            let ms = we + 1;
+            let me = ms
+                + b[ms..]
+                    .iter()
+                    .take(3)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+            if !(1..=2).contains(&(me - ms)) || b.get(me).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            let month = parse(&b[ms..me]);
+            let rest = &text[me..];
+            let year = [", ", " năm ", ", năm "].iter().find_map(|sep| {
+                let r = rest.strip_prefix(sep)?;
+                let (e, y) = four_digits(r.as_bytes(), 0)?;
+                valid_year(y).then_some((me + sep.len() + e, y))
+            });
+            let (end, year) = match year {
+                Some((e, y)) => (e, Some(y)),
+                None => (me, None),
+            };
+            let start = text[..ds].strip_suffix("ngày ").map_or(ds, |p| p.len());
+            if valid_day(year, month, day) {
+                dates.push(Cand {
+                    start,
+                    end,
+                    shape: Shape::Date,
+                });
+            }
+        }
+    }
 }
 
 /// The one or two digits right before `pos`, not part of a longer number:
@@ -2901,6 +2951,12 @@ mod tests {
             ),
             // an itinerary's day and month in capitals, with a travel cue
             ("SQ 321 SIN-LHR flight 12MAR dep 23:55", &["12MAR", "23:55"]),
+            // Vietnamese dates name the month by its number
+            (
+                "Bệnh nhân sinh ngày 8 tháng 4 năm 1985, tái khám",
+                &["ngày 8 tháng 4 năm 1985"],
+            ),
+            ("sinh ngày 27 thg 3, 1943", &["ngày 27 thg 3, 1943"]),
             // Thai Buddhist-era years
             ("ผู้ป่วยเกิดวันที่ 5 มีนาคม 2528 นัดตรวจ", &["5 มีนาคม 2528"]),
             // a time before its date shares its verdict (dates are listed first)

@@ -460,7 +460,7 @@ mod tests {
         let out = fuse(text, vec![], vec![f(28, 41, Label::DateTime, 0.9)]);
         assert!(out.is_empty(), "{out:?}");
         // A form they do not parse, in a personal clause: the model's.
-        let date = "ngày 3 tháng 3 năm 2019";
+        let date = "昭和60年3月12日";
         let text = format!("Aisha was born on {date}.");
         let out = fuse(
             &text,
