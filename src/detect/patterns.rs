@@ -48,6 +48,7 @@ pub struct PatternDetector {
     name_card: Arc<str>,
     name_ssn: Arc<str>,
     name_nhs: Arc<str>,
+    name_medicare_au: Arc<str>,
 }
 
 impl PatternDetector {
@@ -101,6 +102,7 @@ impl PatternDetector {
             name_card: Arc::from("pattern:credit_card"),
             name_ssn: Arc::from("pattern:us_ssn"),
             name_nhs: Arc::from("pattern:uk_nhs"),
+            name_medicare_au: Arc::from("pattern:medicare_au"),
         })
     }
 
@@ -145,6 +147,15 @@ impl Detector for PatternDetector {
                 }
                 if let Some(score) = check_nhs(input, &sub) {
                     Self::push(out, &sub, Label::UkNhs, score, &self.name_nhs);
+                }
+                if let Some(score) = check_medicare_au(input, &sub) {
+                    Self::push(
+                        out,
+                        &sub,
+                        Label::HealthPlanId,
+                        score,
+                        &self.name_medicare_au,
+                    );
                 }
             }
         }
@@ -345,6 +356,43 @@ fn check_nhs(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
     Some(scored(0.5, 1.0, evidence(text, start, end, &NHS_CONTEXT)))
 }
 
+// ---------------------------------------------------------------- Australian Medicare
+
+static MEDICARE_AU_CONTEXT: ContextRule = ContextRule::new(
+    &[
+        "medicare",
+        "medicare card",
+        "medicare no",
+        "medicare number",
+    ],
+    &[
+        "phone", "tel", "mobile", "call", "fax", "order", "invoice", "account",
+    ],
+    40,
+    10,
+);
+
+/// An Australian Medicare card number: ten digits printed 4-5-1 (the last is the
+/// card's issue number), the first 2–6, the ninth a weighted check digit. A
+/// health-plan identifier under the taxonomy; it needs the word "Medicare" near
+/// it unless printed in its own grouping.
+fn check_medicare_au(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
+    let grouped = sub.shape_is(&[4, 5, 1]) && sub.separator() == Some(Some(b' '));
+    if !(grouped || sub.shape_is(&[10])) {
+        return None;
+    }
+    let (start, end) = sub.span();
+    let text = input.text();
+    if !validate::medicare_au(&text[start..end]) {
+        return None;
+    }
+    match evidence(text, start, end, &MEDICARE_AU_CONTEXT) {
+        Evidence::Supports => Some(0.9),
+        Evidence::Neutral if grouped => Some(0.6),
+        _ => None,
+    }
+}
+
 // ---------------------------------------------------------------- crypto
 
 const BTC_BASE58: &str = r"[13mn2][1-9A-HJ-NP-Za-km-z]{25,34}";
@@ -492,6 +540,19 @@ mod tests {
             "DE89370400440532013000"
         ));
         assert!(found("DE89370400440532013001").is_empty());
+        // Australian Medicare numbers: the check digit, the grouping or the word
+        assert!(has(
+            "Medicare 3147 21039 4. We have",
+            Label::HealthPlanId,
+            "3147 21039 4"
+        ));
+        assert!(has(
+            "my medicare number is 2778740215",
+            Label::HealthPlanId,
+            "2778740215"
+        ));
+        assert!(found("Medicare 3147 21038 4").is_empty());
+        assert!(found("ref 2778740215").is_empty());
         // typed in lower case, grouped or not; Iran's (شبا)
         assert!(has(
             "i typed ie07 bofi 9057 5007 1665 90 on the form",

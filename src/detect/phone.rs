@@ -146,6 +146,10 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "postal",
         "plz",
         "waybill",
+        "rx",
+        "prescription",
+        "complaint",
+        "claim",
         "awb",
         "parcel",
         "shipment",
@@ -646,8 +650,15 @@ fn plausible_national(region: &str, cand: &str, digits: &str) -> bool {
             let trunk = digits_start.starts_with("06");
             (trunk && n >= 10) || (!trunk && n <= 9 && hungarian_area_code(cand))
         }
-        // Mainland mobiles: 11 digits starting with 1, written as one run.
-        b"CN" => digits.starts_with('1') && cand.bytes().all(|b| b.is_ascii_digit()),
+        // Mainland mobiles: 11 digits starting with 1, written as one run or 3-4-4.
+        b"CN" => {
+            let groups: Vec<usize> = cand
+                .split([' ', '-'])
+                .filter(|g| !g.is_empty())
+                .map(str::len)
+                .collect();
+            digits.starts_with('1') && (groups == [11] || groups == [3, 4, 4])
+        }
         _ => true,
     }
 }
@@ -777,7 +788,8 @@ fn is_three_three_four(s: &str) -> bool {
 }
 
 /// Groupings that belong to other identifiers: card numbers (4-4-4-4, 4-6-5),
-/// Brazilian postal codes (5-3), SSNs (3-2-4), EINs (2-7) and decimals.
+/// Brazilian postal codes (5-3), SSNs (3-2-4), EINs (2-7), Australian Medicare
+/// numbers (4-5-1) and decimals.
 fn looks_like_other_number(s: &str) -> bool {
     let all_digits = s
         .bytes()
@@ -803,7 +815,7 @@ fn looks_like_other_number(s: &str) -> bool {
         || ein
         || matches!(
             &lens[..k],
-            [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4]
+            [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [5, 3] | [3, 2, 4] | [4, 5, 1]
         )
 }
 
@@ -908,6 +920,7 @@ mod tests {
             // a bare number with a phone word in another language
             ("Телефон: 89161234567", "89161234567"),
             ("电话13812345678，谢谢", "13812345678"),
+            ("Mobile: 138 1047 2291", "138 1047 2291"),
             ("Phone: +31785-247840", "+31785-247840"),
             ("SD 20241 440-600-5124", "440-600-5124"),
             ("+44 20 7946 0958 192.168.1.20", "+44 20 7946 0958"),
@@ -935,6 +948,10 @@ mod tests {
             // a range's dash is no group of a number
             "sprint 41 is 06.01.2025 - 17.01.2025, sprint 42",
             "订单号13812345678",
+            "Walgreens #04471   Rx 2219874-03",
+            "complaint no. 1-447102819 was closed",
+            // an Australian Medicare number's grouping
+            "Medicare 3147 21039 4",
             "Inskriven på avdelning 32 2025-02-27, utskriven",
             // a table's decimals, an employer number
             "count      4471.000000\nmean      52318.447",

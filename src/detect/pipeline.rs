@@ -332,6 +332,11 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
             } else {
                 e - (piece.len() - piece.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
             };
+            let (trimmed_start, trimmed_end) = if f.label == Label::Person {
+                person_edges(text, trimmed_start, trimmed_end)
+            } else {
+                (trimmed_start, trimmed_end)
+            };
             let has_word = text
                 .get(trimmed_start..trimmed_end)
                 .is_some_and(|t| t.chars().any(char::is_alphanumeric));
@@ -346,6 +351,44 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
             })
         })
         .collect()
+}
+
+/// Titles, honorifics and kinship words the model sometimes takes into a name
+/// ("Shri K. Subramanian Iyer", "NOK son Sunny Tran", "Baby Okonkwo"); the
+/// taxonomy keeps titles outside the span. Compared without a trailing full stop,
+/// ASCII case-insensitively.
+const NAME_PREFIXES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "shri", "sri", "smt", "shrimati",
+    "late", "herr", "frau", "mme", "mlle", "maître", "dott", "dott.ssa", "sig", "sig.ra", "sra",
+    "srta", "don", "doña", "pan", "pani", "mevrouw", "meneer", "lic", "ing", "baby", "son",
+    "daughter", "wife", "husband", "brother", "sister", "mother", "father", "mum", "mom", "dad",
+];
+
+/// A person span without a leading title or kinship word, and with the full stop
+/// of a generational suffix ("Marcus T. Bell Jr.") that punctuation trimming took.
+fn person_edges(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    loop {
+        let Some(span) = text.get(start..end) else {
+            break;
+        };
+        let Some((first, rest)) = span.split_once(' ') else {
+            break;
+        };
+        let word = first.strip_suffix('.').unwrap_or(first);
+        let rest_is_name = rest.trim_start().starts_with(|c: char| c.is_uppercase());
+        if !rest_is_name || !NAME_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+            break;
+        }
+        start = end - rest.trim_start().len();
+    }
+    let span = text.get(start..end).unwrap_or("");
+    let suffix = ["Jr", "Sr", "Jnr", "Snr"]
+        .iter()
+        .any(|s| span.strip_suffix(s).is_some_and(|r| r.ends_with(' ')));
+    if suffix && text.as_bytes().get(end) == Some(&b'.') {
+        end += 1;
+    }
+    (start, end)
 }
 
 #[cfg(test)]
@@ -451,6 +494,20 @@ mod tests {
         // A person's trailing punctuation is still trimmed.
         let out = fuse("Ask Jo.", vec![], vec![f(4, 7, Label::Person, 0.9)]);
         assert_eq!((out[0].start, out[0].end), (4, 6));
+        // ...but a generational suffix keeps its full stop, and a title or a
+        // kinship word the model took in is left out.
+        let text = "My name is Marcus T. Bell Jr. and I apply";
+        let out = fuse(text, vec![], vec![f(11, 28, Label::Person, 0.9)]);
+        assert_eq!(&text[out[0].start..out[0].end], "Marcus T. Bell Jr.");
+        let text = "S/o Late Shri K. Subramanian Iyer, aged 42";
+        let out = fuse(text, vec![], vec![f(4, 33, Label::Person, 0.9)]);
+        assert_eq!(&text[out[0].start..out[0].end], "K. Subramanian Iyer");
+        let text = "NOK son Sunny Tran 0421 907 336";
+        let out = fuse(text, vec![], vec![f(4, 18, Label::Person, 0.9)]);
+        assert_eq!(&text[out[0].start..out[0].end], "Sunny Tran");
+        // A name that is only a title word stays as it is.
+        let out = fuse("Ask Don.", vec![], vec![f(4, 7, Label::Person, 0.9)]);
+        assert_eq!((out[0].start, out[0].end), (4, 7));
     }
 
     #[test]

@@ -286,6 +286,22 @@ pub fn iban(s: &str) -> bool {
 }
 
 /// UK NHS number: 10 digits whose tenth is the mod-11 check digit of the first nine.
+/// An Australian Medicare card number: 10 digits (11 with the individual
+/// reference), the first 2–6, the ninth the check digit of the first eight
+/// weighted 1, 3, 7, 9, 1, 3, 7, 9 (mod 10).
+pub fn medicare_au(s: &str) -> bool {
+    let d = digit_buf(s);
+    if !(10..=11).contains(&d.len()) || !(2..=6).contains(&d[0]) {
+        return false;
+    }
+    let sum: u32 = d[..8]
+        .iter()
+        .zip([1u32, 3, 7, 9, 1, 3, 7, 9])
+        .map(|(&x, w)| u32::from(x) * w)
+        .sum();
+    sum % 10 == u32::from(d[8])
+}
+
 pub fn nhs(s: &str) -> bool {
     let d = digit_buf(s);
     if d.len() != 10 || d.iter().all(|&x| x == d[0]) {
