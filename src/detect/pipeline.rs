@@ -367,13 +367,7 @@ const NAME_PREFIXES: &[&str] = &[
 /// A person span without a leading title or kinship word, and with the full stop
 /// of a generational suffix ("Marcus T. Bell Jr.") that punctuation trimming took.
 fn person_edges(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
-    loop {
-        let Some(span) = text.get(start..end) else {
-            break;
-        };
-        let Some((first, rest)) = span.split_once(' ') else {
-            break;
-        };
+    while let Some((first, rest)) = text.get(start..end).and_then(|span| span.split_once(' ')) {
         let word = first.strip_suffix('.').unwrap_or(first);
         let rest_is_name = rest.trim_start().starts_with(|c: char| c.is_uppercase());
         if !rest_is_name || !NAME_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
