@@ -159,15 +159,7 @@ def badiban_fr(grouped: bool = True, bank: str = "20041") -> str:
     return _bad("FR", _fr_bban(bank), grouped)
 
 
-_CIN_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
-
-
-def _cin(s: str) -> str:
-    t = 0
-    for i, ch in enumerate(s):
-        v = int(ch) if ch.isdigit() else ord(ch) - 65
-        t += _CIN_ODD[v] if i % 2 == 0 else v
-    return chr(65 + t % 26)
+_cin = mc.cin
 
 
 def _it_bban(abi: str) -> str:
