@@ -326,6 +326,87 @@ const COUNTRIES_AND_STATES: &[&str] = &[
     "new south wales",
     "bavaria",
     "bayern",
+    "tasmania",
+    "south australia",
+    "western australia",
+    "northern territory",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "newfoundland",
+    "maharashtra",
+    "karnataka",
+    "tamil nadu",
+    "kerala",
+    "gujarat",
+    "rajasthan",
+    "uttar pradesh",
+    "west bengal",
+    "punjab",
+    "telangana",
+    "andhra pradesh",
+    "bihar",
+    "odisha",
+    "madhya pradesh",
+    "haryana",
+    "assam",
+    "baden-württemberg",
+    "nordrhein-westfalen",
+    "niedersachsen",
+    "hessen",
+    "sachsen",
+    "thüringen",
+    "brandenburg",
+    "schleswig-holstein",
+    "rheinland-pfalz",
+    "saarland",
+    "mecklenburg-vorpommern",
+    "sachsen-anhalt",
+    "cataluña",
+    "catalunya",
+    "andalucía",
+    "comunidad valenciana",
+    "valenciana",
+    "galicia",
+    "castilla y león",
+    "país vasco",
+    "aragón",
+    "canarias",
+    "extremadura",
+    "asturias",
+    "navarra",
+    "cantabria",
+    "noord-holland",
+    "zuid-holland",
+    "noord-brabant",
+    "gelderland",
+    "overijssel",
+    "friesland",
+    "drenthe",
+    "flevoland",
+    "zeeland",
+    "limburg",
+    "minas gerais",
+    "bahia",
+    "paraná",
+    "rio grande do sul",
+    "santa catarina",
+    "pernambuco",
+    "ceará",
+    "goiás",
+    "lombardia",
+    "toscana",
+    "piemonte",
+    "veneto",
+    "sicilia",
+    "sardegna",
+    "campania",
+    "lazio",
+    "puglia",
+    "emilia-romagna",
+    "liguria",
+    "calabria",
     "catalonia",
     "lombardy",
     "andalusia",
@@ -709,6 +790,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
         Label::Person => {
             let single = !span.contains(char::is_whitespace);
             is_eponym(text, end)
+                || is_eponym_after_noun(text, start)
                 || (single && COUNTRIES_AND_STATES.contains(&lower.as_str()))
                 || (single && NRP_WORDS.contains(&lower.as_str()))
                 || (single && !span.chars().any(char::is_uppercase))
@@ -721,6 +803,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                 .filter(|w| !w.is_empty())
                 .collect();
             COUNTRIES_AND_STATES.contains(&lower.trim_end_matches('.'))
+                || only_countries_and_states(&lower)
                 || words
                     .iter()
                     .all(|w| NOT_PLACES.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
@@ -736,9 +819,10 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                 || (single && !span.chars().any(char::is_uppercase))
                 // all lower-case in a text that uses capitals: a phrase, not a name
                 || (!span.chars().any(char::is_uppercase) && text.chars().any(char::is_uppercase))
-                || (single && COUNTRIES_AND_STATES.contains(&lower.as_str()))
+                || only_countries_and_states(&lower)
                 || is_period_or_version(&lower)
                 || is_eponym(text, end)
+                || is_eponym_after_noun(text, start)
                 || EPONYM_NOUNS.contains(&last_word)
                 || evidence(text, start, end, &PRODUCT) == Evidence::Supports
         }
@@ -849,6 +933,23 @@ fn postal_context(text: &str, start: usize, end: usize) -> bool {
 
 /// "Parkinson's disease", "Dijkstra's algorithm", "a Luhn check".
 fn is_eponym(text: &str, end: usize) -> bool {
+    // German glues the noun on: "Alzheimer-Krankheit", "Crohn-Syndrom".
+    let glued = text[end..].strip_prefix('-').is_some_and(|r| {
+        let lower = r.to_lowercase();
+        [
+            "krankheit",
+            "syndrom",
+            "erkrankung",
+            "gesetz",
+            "algorithmus",
+            "test",
+        ]
+        .iter()
+        .any(|n| lower.starts_with(n))
+    });
+    if glued {
+        return true;
+    }
     let mut rest = &text[end..];
     // "Guillain-Barré syndrome": past the second name of a double eponym.
     if let Some(r) = rest.strip_prefix('-') {
@@ -866,6 +967,81 @@ fn is_eponym(text: &str, end: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     rest.starts_with(char::is_whitespace) && EPONYM_NOUNS.contains(&next.as_str())
+}
+
+/// Whether a disease or law noun stands before the name, as Romance, Slavic and
+/// Dutch eponyms are written: "enfermedad de Alzheimer", "maladie de Parkinson",
+/// "choroba Leśniowskiego-Crohna", "ziekte van Parkinson".
+fn is_eponym_after_noun(text: &str, start: usize) -> bool {
+    let before = text[..start].to_lowercase();
+    [
+        "enfermedad de ",
+        "síndrome de ",
+        "sindrome di ",
+        "syndrome de ",
+        "maladie de ",
+        "maladie d'",
+        "malattia di ",
+        "morbo di ",
+        "doença de ",
+        "ziekte van ",
+        "syndroom van ",
+        "choroba ",
+        "zespół ",
+        "ley de ",
+        "loi de ",
+        "legge di ",
+    ]
+    .iter()
+    .any(|n| before.ends_with(n))
+}
+
+/// Whether every part of a list ("Victoria, New South Wales", "Bahia e Paraná",
+/// "Noord-Holland, Zuid-Holland en Limburg") is a country or a state: states and
+/// countries named together are no finer place, nor an organization.
+fn only_countries_and_states(lower: &str) -> bool {
+    let mut parts = 0;
+    for part in lower.split([',', ';', '/']) {
+        for piece in split_words_and(part) {
+            let piece = piece.trim().trim_end_matches('.');
+            if piece.is_empty() {
+                continue;
+            }
+            if !COUNTRIES_AND_STATES.contains(&piece) {
+                return false;
+            }
+            parts += 1;
+        }
+    }
+    parts > 0
+}
+
+/// A list part split at "and" in the languages of the state lists.
+fn split_words_and(part: &str) -> impl Iterator<Item = &str> {
+    let mut rest = part;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = [
+            " and ", " e ", " en ", " y ", " und ", " et ", " i ", " oraz ",
+        ]
+        .iter()
+        .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+        .min();
+        let piece;
+        match cut {
+            Some((i, len)) => {
+                piece = &rest[..i];
+                rest = &rest[i + len..];
+            }
+            None => {
+                piece = rest;
+                rest = "";
+            }
+        }
+        Some(piece)
+    })
 }
 
 /// "TensorFlow", "PostgreSQL": an upper-case letter after a lower-case one, past the
@@ -913,6 +1089,43 @@ mod tests {
         ));
         assert!(!rejects("ask Jordan Smith", "Jordan Smith", Label::Person));
         assert!(!rejects("Dr. McDonald agreed", "McDonald", Label::Person));
+        // eponyms written with the noun first, or glued on in German
+        assert!(rejects(
+            "tratamiento de la enfermedad de Alzheimer",
+            "Alzheimer",
+            Label::Organization
+        ));
+        assert!(rejects(
+            "podejrzenie: choroba Leśniowskiego-Crohna",
+            "Leśniowskiego-Crohna",
+            Label::Person
+        ));
+        assert!(rejects(
+            "Verdacht auf Parkinson-Krankheit",
+            "Parkinson",
+            Label::Person
+        ));
+        // lists of states, as places or as organizations
+        assert!(rejects(
+            "thresholds in Victoria, New South Wales and Queensland",
+            "Victoria, New South Wales",
+            Label::Location
+        ));
+        assert!(rejects(
+            "Noord-Holland, Zuid-Holland en Limburg",
+            "Noord-Holland, Zuid-Holland en Limburg",
+            Label::Location
+        ));
+        assert!(rejects(
+            "Maharashtra or Karnataka?",
+            "Maharashtra",
+            Label::Organization
+        ));
+        assert!(!rejects(
+            "moved to Ballarat, Victoria last year",
+            "Ballarat, Victoria",
+            Label::Location
+        ));
         assert!(!rejects("Jane's report", "Jane", Label::Person));
         assert!(rejects("trip to Norway", "Norway", Label::Location));
         assert!(rejects(
