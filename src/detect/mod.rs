@@ -337,6 +337,11 @@ const LINE_LOOKBACK: usize = 256;
 /// use it read a key or a short prefix before a value; the bound keeps them
 /// linear on a long single-line text (minified JSON) with many values.
 pub(crate) fn line_start(text: &str, pos: usize) -> usize {
+    // Callers may step one byte past a line's end: stay on a char boundary.
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
     let mut from = pos.saturating_sub(LINE_LOOKBACK);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -347,6 +352,10 @@ pub(crate) fn line_start(text: &str, pos: usize) -> usize {
 /// The end of the line holding byte `pos` (its `\n` or the text's end), looked
 /// for at most 256 bytes ahead, like [`line_start`].
 pub(crate) fn line_end(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
     let mut to = (pos + LINE_LOOKBACK).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
@@ -450,6 +459,14 @@ mod tests {
         assert!(!is_token("a1234", 1, 4));
         assert!(!is_token("x123", 1, 4));
         assert!(is_number_token("call 555-0132.", 5, 13));
+        // line lookups stay on char boundaries, bounded, even when asked mid-char
+        let long = format!("Date: 3 Mar 2025 {}\nnext", "ü".repeat(300));
+        let end = line_end(&long, 6);
+        assert!(long.is_char_boundary(end) && end < long.find('\n').unwrap());
+        assert!(long.is_char_boundary(line_end(&long, end + 1)));
+        assert!(long.is_char_boundary(line_start(&long, 18)));
+        assert_eq!(line_start(&long, long.len()), long.len() - 4);
+        assert_eq!(line_start("ab\ncd", 4), 3);
         // letters of scripts written without spaces, and punctuation, do not glue
         let t = "携帯は090、“4111”";
         let s = t.find('0').unwrap();
