@@ -10,7 +10,7 @@ use serde_json::json;
 use super::detection::pipeline;
 use super::input::{self, default_threads, display_name, parallel_map};
 use super::RedactArgs;
-use crate::redact::{apply, HashKey, Operator};
+use crate::redact::{redact_until_stable, HashKey, Operator};
 
 pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
     let pipeline = pipeline(&args.detect)?;
@@ -25,8 +25,8 @@ pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if !args.jsonl {
-        let findings = pipeline.scan(text)?;
-        out.write_all(apply(text, &findings, operator, key.as_ref()).as_bytes())?;
+        let redacted = redact_until_stable(text, |t| pipeline.scan(t), operator, key.as_ref())?;
+        out.write_all(redacted.as_bytes())?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -38,8 +38,8 @@ pub fn run(args: &RedactArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let results = parallel_map(&lines, default_threads(), |&(line_no, line)| {
         let record = input::parse_record(&name, line_no, line)?;
-        let findings = pipeline.scan(&record.text)?;
-        let redacted = apply(&record.text, &findings, operator, key.as_ref());
+        let redacted =
+            redact_until_stable(&record.text, |t| pipeline.scan(t), operator, key.as_ref())?;
         anyhow::Ok(json!({"id": record.id, "text": redacted}))
     });
     let mut failed = 0usize;

@@ -215,7 +215,17 @@ fn clause_break_before(b: &[u8], i: usize) -> bool {
                 .rev()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .count();
-            word >= 5 || (word > 0 && b[i - 3].is_ascii_digit())
+            // A redaction's placeholder ("<DATE_TIME>", "*****") stands where the
+            // value stood: its dot ends a clause as the value's did, so that a
+            // second scan of redacted text reads the same clauses.
+            let placeholder = word == 0 && i >= 3 && matches!(b[i - 3], b'>' | b'*');
+            let after_number = (word > 0 && b[i - 3].is_ascii_digit()) || placeholder;
+            // A sentence does not go on in lower case, and a number's dot before
+            // another number is an ordinal's: "1979. március 4", "14. 5. 1978",
+            // "1973. 10. 27." are one date each, not clauses.
+            let next = b.get(i).copied().unwrap_or(b' ');
+            let continues = next.is_ascii_lowercase() || (after_number && next.is_ascii_digit());
+            (word >= 5 || after_number) && !continues
         }
         _ => false,
     }

@@ -1454,7 +1454,10 @@ fn dotted_spaced(b: &[u8], start: usize) -> Option<usize> {
 }
 
 /// Year first with dots and spaces, as Hungarian and Korean dates are written:
-/// "1973. 10. 27.", "2003. 7. 18." (the last dot is part of the date). Returns the end.
+/// "1973. 10. 27.", "2003. 7. 18.". The span ends before the last dot, as other
+/// dates' spans end before a full stop: were the dot inside, redacting the date
+/// would remove a clause break the context rules read, and a second scan of the
+/// redacted text would judge the next date differently. Returns the end.
 fn year_first_spaced(b: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     let mut parts = [0u32; 3];
@@ -1475,17 +1478,8 @@ fn year_first_spaced(b: &[u8], start: usize) -> Option<usize> {
             i += 2;
         }
     }
-    if b.get(i) == Some(&b'.') && ordinal_dot(b, i) {
-        i += 1;
-    }
     let after_ok = b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
     (after_ok && valid_year(parts[0]) && valid_day(Some(parts[0]), parts[1], parts[2])).then_some(i)
-}
-
-/// Whether the dot at `i` closes a number as an ordinal rather than ending a
-/// decimal or another number: no digit follows it.
-fn ordinal_dot(b: &[u8], i: usize) -> bool {
-    !b.get(i + 1).is_some_and(u8::is_ascii_digit)
 }
 
 fn valid_compact(s: &str) -> bool {
@@ -1545,12 +1539,9 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
     if let Some((day_end, day)) = day_after(b, after_month) {
         let (start, end, year) = match (year_after(b, day_end), year_before(b, ms)) {
             (Some((e, y)), _) => (ms, e, y),
-            // Year first, as Hungarian dates are written: "1979. március 4.", the
-            // day's dot included (an ordinal's, not a full stop).
-            (None, Some((ys, y))) => {
-                let dot = b.get(day_end) == Some(&b'.') && ordinal_dot(b, day_end);
-                (ys, day_end + usize::from(dot), Some(y))
-            }
+            // Year first, as Hungarian dates are written: "1979. március 4."
+            // (the span ends before the day's dot, see `year_first_spaced`).
+            (None, Some((ys, y))) => (ys, day_end, Some(y)),
             (None, None) => (ms, day_end, None),
         };
         if year_only && year.is_none() {
@@ -1716,15 +1707,13 @@ fn buddhist_year_after(b: &[u8], ms: usize, pos: usize) -> Option<usize> {
     (2443..=2643).contains(&year).then_some(end)
 }
 
-/// A year written right before a month name: "1979. március", "2025 March".
-/// Returns (start, year).
+/// A year written right before a month name with its dot, as Hungarian dates
+/// are: "1979. március". Without the dot ("In 2025 set 12 goals") a year before a
+/// month word is prose. Returns (start, year).
 fn year_before(b: &[u8], ms: usize) -> Option<(usize, u32)> {
-    let mut i = ms.checked_sub(1)?;
-    if b[i] != b' ' {
+    let i = ms.checked_sub(2)?;
+    if b[i + 1] != b' ' || b[i] != b'.' {
         return None;
-    }
-    if i > 0 && b[i - 1] == b'.' {
-        i -= 1;
     }
     let ys = i.checked_sub(4)?;
     let glued = ys > 0 && (b[ys - 1].is_ascii_alphanumeric() || b"./-:".contains(&b[ys - 1]));
@@ -2438,9 +2427,16 @@ fn mail_header_date(text: &str, start: usize) -> bool {
 /// Whether a capitalized name and "Day" stand right before the date (with "is",
 /// "on", ":" or "," between): "Anzac Day 25 April", "Waitangi Day is 6 February".
 fn named_day_before(text: &str, start: usize) -> bool {
-    let mut pre = text[..start].trim_end();
-    for filler in [" is", " on", " falls on", ":", ",", " ("] {
-        pre = pre.strip_suffix(filler).unwrap_or(pre).trim_end();
+    let mut pre = text[super::line_start(text, start)..start].trim_end();
+    // Strip fillers until none is left ("Anzac Day falls on", "X Day is on").
+    loop {
+        let before = pre.len();
+        for filler in [" falls on", " is", " on", ":", ",", " ("] {
+            pre = pre.strip_suffix(filler).unwrap_or(pre).trim_end();
+        }
+        if pre.len() == before {
+            break;
+        }
     }
     let Some(name) = pre.strip_suffix(" Day") else {
         return false;
@@ -2554,14 +2550,15 @@ fn version_on_line(text: &str, start: usize) -> bool {
             && w[2].is_ascii_digit()
             && w[3] == b'.'
             && line.get(i + 4).is_some_and(u8::is_ascii_digit)
-            && !dotted_token_is_date(line, i);
+            && !dotted_token_is_no_version(line, i);
         v_marker || dotted3
     })
 }
 
 /// Whether the run of digits and dots around `i` is a date `D.M.YYYY` (an earlier
-/// date on the line, "17.3.2025 ja … 2.4.2025", is no version string).
-fn dotted_token_is_date(line: &[u8], i: usize) -> bool {
+/// date on the line, "17.3.2025 ja … 2.4.2025", is no version string) or an IPv4
+/// address.
+fn dotted_token_is_no_version(line: &[u8], i: usize) -> bool {
     let is_part = |c: &u8| c.is_ascii_digit() || *c == b'.';
     let start = line[..i]
         .iter()
@@ -2581,6 +2578,17 @@ fn dotted_token_is_date(line: &[u8], i: usize) -> bool {
                 parse(y.as_bytes()),
             );
             valid_year(y) && valid_day(Some(y), m, d)
+        }
+        // An IPv4 address ("192.168.1.20 1979. március 4-én") is no version either;
+        // 1.2.3.4-like ones with single-digit middle parts stay versions, as the
+        // address detector reads them.
+        [a, b, c, d]
+            if [a, b, c, d]
+                .iter()
+                .all(|p| (1..=3).contains(&p.len()) && parse(p.as_bytes()) <= 255) =>
+        {
+            let small_middle = parse(b.as_bytes()) < 10 && parse(c.as_bytes()) < 10;
+            !small_middle || matches!(parse(a.as_bytes()), 10 | 172 | 192)
         }
         _ => false,
     }
@@ -2902,8 +2910,8 @@ mod tests {
                 &["1979. március 4"],
             ),
             ("생년월일 1985.03.12. 확인", &["1985.03.12"]),
-            ("DOB: 1973. 10. 27.", &["1973. 10. 27."]),
-            ("Date of birth: 1970. május 14.", &["1970. május 14."]),
+            ("DOB: 1973. 10. 27.", &["1973. 10. 27"]),
+            ("Date of birth: 1970. május 14.", &["1970. május 14"]),
             // abbreviations that are also words count with a year only
             ("nato il 16 ago 1980", &["16 ago 1980"]),
             ("urodzony 12 sty 1968", &["12 sty 1968"]),
@@ -3093,9 +3101,11 @@ mod tests {
             "From: Aoife <aoife@example.ie>\nDate: Mon, 3 Mar 2025 at 16:42\nSubject: Re: Lease",
             // named days are holidays
             "Waitangi Day is 6 February and Anzac Day 25 April",
+            "Anzac Day falls on 25 April",
             "sizes 12MAR are in stock",
             // month abbreviations that are words, without a year
             "3 out of 4 doctors agree",
+            "In 2025 set 12 goals for the team",
             "she left 2 days ago 2 times",
             "set 5 to true",
             // calendar versions and image tags, year first with dots

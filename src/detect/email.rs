@@ -148,9 +148,11 @@ fn trim_glued_script(text: &str, mut start: usize, mut end: usize) -> (usize, us
 /// it is in holds a scheme (`smtp://user:pass@host`). A field name before it
 /// (`mailto:`, a QR payload's `EMAIL:`) does not.
 fn in_url_authority(text: &str, start: usize) -> bool {
-    let token_start = text[..start]
+    // Looked for within the line, at most 256 bytes back, so the check stays linear.
+    let line_start = super::line_start(text, start);
+    let token_start = text[line_start..start]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';'))
-        .map_or(0, |i| i + 1);
+        .map_or(line_start, |i| line_start + i + 1);
     text[token_start..start].contains("://")
 }
 

@@ -538,11 +538,13 @@ fn classify(
             .valid_international(digits)
             .then_some(Kind::International);
     }
-    // "030/1234567" is how Germans write numbers, "30/123 4567" Hungarians;
-    // "816787/2025" is a reference.
-    if t.contains('/') && !t.starts_with('0') && !hungarian_area_code(t) {
+    // "030/1234567" is how Germans write numbers, "30/123 4567" Hungarians (and
+    // such a number is tried as Hungarian only); "816787/2025" is a reference.
+    let slash = t.contains('/') && !t.starts_with('0');
+    if slash && !hungarian_area_code(t) {
         return None;
     }
+    let regions: &[&str] = if slash { &["HU"] } else { NATIONAL_REGIONS };
     let formatted = t
         .bytes()
         .any(|b| matches!(b, b' ' | b'-' | b'.' | b'(' | b'/'));
@@ -559,8 +561,8 @@ fn classify(
     if !t.starts_with('0') && !nanp_valid(national) && is_three_three_four(t) && !context() {
         return None;
     }
-    let valid = nanp_valid(national)
-        || NATIONAL_REGIONS.iter().any(|&region| {
+    let valid = (!slash && nanp_valid(national))
+        || regions.iter().any(|&region| {
             plausible_national(region, t, national)
                 && (!CONTEXT_ONLY_REGIONS.contains(&region) || context())
                 && rules.valid_national(region, national)
@@ -718,14 +720,14 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
 /// Extension markers: English, French ("poste"), Portuguese ("ramal"), Italian and
 /// Spanish ("interno", "anexo"), Russian ("доб.").
 const EXTENSION_MARKERS: [&[u8]; 8] = [
+    b"interno",
+    b"poste",
+    b"ramal",
+    b"anexo",
+    "доб".as_bytes(),
     b"ext",
     b"x",
     b"#",
-    b"poste",
-    b"ramal",
-    b"interno",
-    b"anexo",
-    "доб".as_bytes(),
 ];
 
 fn strip_extension(cand: &str) -> &str {
@@ -737,6 +739,7 @@ fn strip_extension(cand: &str) -> &str {
     {
         return cand;
     }
+    // Longest first: "anexo" holds an "x".
     for marker in EXTENSION_MARKERS {
         let found = (0..b.len().saturating_sub(marker.len() - 1))
             .rev()
@@ -908,6 +911,7 @@ mod tests {
             ("Teléfono: 374-095-4611", "374-095-4611"),
             // after a ward or room number
             ("ward 7B 0113 206 5862.", "0113 206 5862"),
+            ("Tel. (11) 3456-7890 anexo 12", "(11) 3456-7890 anexo 12"),
             // extensions in other languages
             (
                 "Clinique : (514) 872-3391 poste 2207",
@@ -959,6 +963,9 @@ mod tests {
             // 3-3-4 and no valid NANP number, without a phone word
             "ref 374-095-4611",
             "invoice 816787/2025",
+            // a slash after two digits is tried as Hungarian only (22/… is no
+            // Hungarian number; as a Portuguese one it would be valid)
+            "Az. 22/1785025 vom Amtsgericht",
             "build 10.0.19045.3803",
             "order 4155550132",
             "ISBN 978-3-16-148410-0",

@@ -358,10 +358,16 @@ fn subtract(text: &str, f: Finding, taken: &[(usize, usize)]) -> Vec<Finding> {
 /// taxonomy keeps titles outside the span. Compared without a trailing full stop,
 /// ASCII case-insensitively.
 const NAME_PREFIXES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "shri", "sri", "smt", "shrimati",
-    "late", "herr", "frau", "mme", "mlle", "maître", "dott", "dott.ssa", "sig", "sig.ra", "sra",
-    "srta", "don", "doña", "pan", "pani", "mevrouw", "meneer", "lic", "ing", "baby", "son",
-    "daughter", "wife", "husband", "brother", "sister", "mother", "father", "mum", "mom", "dad",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "shri", "smt", "shrimati",
+    "late", "herr", "frau", "mme", "mlle", "maître", "dott.ssa", "sig.ra", "sra", "srta", "doña",
+    "pani", "mevrouw", "meneer", "baby",
+];
+
+/// Kinship words before a name ("NOK son Sunny Tran"), matched in lower case only:
+/// capitalized, "Son" and "Don" are given names.
+const KINSHIP: &[&str] = &[
+    "son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "mum", "mom",
+    "dad",
 ];
 
 /// A person span without a leading title or kinship word, and with the full stop
@@ -370,7 +376,8 @@ fn person_edges(text: &str, mut start: usize, mut end: usize) -> (usize, usize) 
     while let Some((first, rest)) = text.get(start..end).and_then(|span| span.split_once(' ')) {
         let word = first.strip_suffix('.').unwrap_or(first);
         let rest_is_name = rest.trim_start().starts_with(|c: char| c.is_uppercase());
-        if !rest_is_name || !NAME_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+        let title = NAME_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p));
+        if !rest_is_name || !(title || KINSHIP.contains(&word)) {
             break;
         }
         start = end - rest.trim_start().len();
@@ -499,9 +506,18 @@ mod tests {
         let text = "NOK son Sunny Tran 0421 907 336";
         let out = fuse(text, vec![], vec![f(4, 18, Label::Person, 0.9)]);
         assert_eq!(&text[out[0].start..out[0].end], "Sunny Tran");
-        // A name that is only a title word stays as it is.
+        // A name that is only a title word stays as it is, and given names that
+        // are also words keep their place.
         let out = fuse("Ask Don.", vec![], vec![f(4, 7, Label::Person, 0.9)]);
         assert_eq!((out[0].start, out[0].end), (4, 7));
+        let text = "Ask Son Heung-min or Don Peterson";
+        let out = fuse(
+            text,
+            vec![],
+            vec![f(4, 17, Label::Person, 0.9), f(21, 33, Label::Person, 0.9)],
+        );
+        let names: Vec<&str> = out.iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(names, ["Son Heung-min", "Don Peterson"]);
     }
 
     #[test]

@@ -298,10 +298,10 @@ fn prose_passwords(words: &AhoCorasick, text: &str, lower: &str) -> Vec<(usize, 
             }
         }
         let clause = &rest[..clause_end.min(limit)];
-        let mut offset = 0;
+        // Each token's offset comes from the slice itself: a separator may be a
+        // multi-byte space (NBSP before a French colon, U+3000).
         for token in clause.split(char::is_whitespace) {
-            let start = from + offset;
-            offset += token.len() + 1;
+            let start = from + (token.as_ptr() as usize - clause.as_ptr() as usize);
             let opened = token.trim_start_matches(['"', '\'', '`', ':', '(', '「']);
             let value = opened.trim_end_matches(['"', '\'', '`', ',', ';', '.', ')', '」', ':']);
             if value.is_empty() {
@@ -318,7 +318,7 @@ fn prose_passwords(words: &AhoCorasick, text: &str, lower: &str) -> Vec<(usize, 
 }
 
 /// A token that looks like a password and not like a word or a number: at least
-/// eight characters of ASCII letters, digits and symbols, with a letter, a digit
+/// eight characters, mostly ASCII letters, digits and symbols, with a letter, a digit
 /// and a symbol or both cases ("Tavasz#Hegy81", "Sakura_88!kz", "Ank4ra!Mavi").
 fn strong_password(value: &str) -> bool {
     let b = value.as_bytes();
@@ -466,10 +466,14 @@ impl Detector for SecretDetector {
         if !self.cue_words.is_match(lower) {
             return;
         }
-        for caps in self.assignment.captures_iter(text) {
-            let (Some(name), Some(value)) = (caps.name("name"), caps.name("value")) else {
-                continue;
+        let mut from = 0;
+        while let Some(caps) = self.assignment.captures_at(text, from) {
+            let (Some(whole), Some(name), Some(value)) =
+                (caps.get(0), caps.name("name"), caps.name("value"))
+            else {
+                break;
             };
+            from = whole.end();
             let quoted = caps.name("q").is_some_and(|q| !q.as_str().is_empty());
             let (start, mut end) = (value.start(), value.end());
             // An unquoted value ends at a closing bracket or quote of the surrounding code.
@@ -478,9 +482,11 @@ impl Detector for SecretDetector {
                     + text[start..end]
                         .trim_end_matches([')', ']', '}', '.'])
                         .len();
-                // In a form body or query string the next field starts at "&name=".
+                // In a form body or query string the next field starts at "&name=";
+                // the search goes on there, for the fields after it.
                 if let Some(i) = next_form_field(&text[start..end]) {
                     end = start + i;
+                    from = end + 1;
                 }
             }
             let v = &text[start..end];
@@ -497,18 +503,22 @@ impl Detector for SecretDetector {
                 if let Some(v) = caps.name("v") {
                     let value = v.as_str().trim_end_matches(['.', ')']);
                     // Markdown emphasis around it ("*Merlion-Sunset-2025*") is not part of it.
+                    // A mark before it that does not close it is the password's own
+                    // first character ("_Secret123").
+                    let mut vstart = v.start();
                     let value = match text[..v.start()].chars().next_back() {
-                        Some(mark @ ('*' | '_')) => value.trim_end_matches(mark),
+                        Some(mark @ ('*' | '_')) if value.ends_with(mark) => {
+                            value.trim_end_matches(mark)
+                        }
+                        Some(mark @ ('*' | '_')) => {
+                            vstart -= mark.len_utf8();
+                            &text[vstart..v.start() + value.len()]
+                        }
                         _ => value,
                     };
                     let plausible = !prose || prose_value_is_credential(value);
                     if plausible && !is_placeholder(value) && !value.contains("://") {
-                        push(
-                            v.start(),
-                            v.start() + value.len(),
-                            0.85,
-                            &self.name_assignment,
-                        );
+                        push(vstart, vstart + value.len(), 0.85, &self.name_assignment);
                     }
                 }
             }
@@ -541,10 +551,22 @@ fn k8s_secret_data(text: &str) -> Vec<(usize, usize)> {
     if !text.contains("kind: Secret") {
         return out;
     }
+    let mut pos = 0;
+    for document in text.split_inclusive("\n---") {
+        if document.contains("kind: Secret") {
+            secret_document_data(document, pos, &mut out);
+        }
+        pos += document.len();
+    }
+    out
+}
+
+/// The `data:` values of one YAML document at byte `offset` of the text.
+fn secret_document_data(document: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
     // The indentation of the `data:` key while inside its map.
     let mut data_indent: Option<usize> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    let mut pos = offset;
+    for line in document.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim_start();
         let indent = content.len() - trimmed.len();
@@ -572,7 +594,6 @@ fn k8s_secret_data(text: &str) -> Vec<(usize, usize)> {
         }
         pos += line.len();
     }
-    out
 }
 
 /// Where the next field of a form body or query string ("&grant_type=…") starts
@@ -872,6 +893,13 @@ mod tests {
                 "guest wifi password is now *Merlion-Sunset-2025* btw",
                 "Merlion-Sunset-2025",
             ),
+            // a leading underscore without a closing one is the password's own
+            ("the password is _Secret123 now", "_Secret123"),
+            // a multi-byte space before the value (French typography)
+            (
+                "Mon mot de passe\u{a0}: Soleil-Matin-77, merci",
+                "Soleil-Matin-77",
+            ),
             // shapes: a login call, htpasswd, a Wi-Fi QR payload, a key/value record,
             // a form body, a signing key
             (
@@ -966,6 +994,18 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn every_field_of_a_form_body_is_read() {
+        let text = "grant_type=password&password=Nairobi#2025&client_secret=Zx9fK2mQ8vL1pR7tY3wE";
+        assert_eq!(found(text), ["Nairobi#2025", "Zx9fK2mQ8vL1pR7tY3wE"]);
+    }
+
+    #[test]
+    fn only_a_secret_documents_data_is_secret() {
+        let text = "kind: ConfigMap\ndata:\n  gateway: paymentsGatewayA\n---\nkind: Secret\ndata:\n  DB: cG9zdGdyZXNxbDovL2dhdGV3YXk6THAz\n";
+        assert_eq!(found(text), ["cG9zdGdyZXNxbDovL2dhdGV3YXk6THAz"]);
     }
 
     #[test]

@@ -208,6 +208,35 @@ pub fn apply(
     apply_each(text, &edits, key, &mut Pseudonyms::new())
 }
 
+/// How many times [`redact_until_stable`] scans its own output at most.
+pub const MAX_REDACTION_PASSES: usize = 4;
+
+/// Redact `text` and scan the result again until a scan finds nothing (at most
+/// [`MAX_REDACTION_PASSES`] scans). Context rules read distances and clauses, and
+/// a redaction changes both: a long secret replaced by `<SECRET>` brings a cue word
+/// into reach of a value it was too far from. One more pass redacts what the
+/// first pass's own output reveals, so redacting the result again changes nothing.
+pub fn redact_until_stable<E>(
+    text: &str,
+    mut scan: impl FnMut(&str) -> Result<Vec<Finding>, E>,
+    operator: Operator,
+    key: Option<&HashKey>,
+) -> Result<String, E> {
+    let mut current = text.to_string();
+    for _ in 0..MAX_REDACTION_PASSES {
+        let findings = scan(&current)?;
+        if findings.is_empty() {
+            break;
+        }
+        let next = apply(&current, &findings, operator, key);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    Ok(current)
+}
+
 /// Rewrite `text`, each finding with its own operator. `edits` must be sorted by
 /// start and disjoint; an edit out of bounds, off a character boundary or
 /// overlapping the previous one is skipped.
