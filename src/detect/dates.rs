@@ -2384,10 +2384,12 @@ fn chat_stamp(text: &str, start: usize, end: usize) -> bool {
         .or_else(|| rest.strip_prefix("am"))
         .or_else(|| rest.strip_prefix("pm"))
         .unwrap_or(rest);
+    // The time may already be in the date's span ("04/03/2025 09:14 - Juma: hi").
+    let timed = time_len >= 4 || text[start..end].contains(':');
     if bracketed {
         rest.starts_with(']')
     } else {
-        time_len >= 4 && rest.starts_with("- ")
+        timed && rest.starts_with("- ")
     }
 }
 
@@ -3098,6 +3100,7 @@ mod tests {
             "[04/03/2025 09:14] Ngozi Eze\nCan someone reset my VPN?",
             "[3/4/25, 18:02:11] Achieng: habari",
             "3/4/25, 18:02 - Juma: nimefika",
+            "04/03/2025 09:14 - Juma: nimefika",
             "From: Aoife <aoife@example.ie>\nDate: Mon, 3 Mar 2025 at 16:42\nSubject: Re: Lease",
             // named days are holidays
             "Waitangi Day is 6 February and Anzac Day 25 April",

@@ -370,7 +370,10 @@ pub(crate) fn word_before(text: &str, i: usize) -> bool {
     match i.checked_sub(1).and_then(|j| b.get(j)) {
         None => false,
         Some(&c) if c < 0x80 => is_ascii_word(c),
-        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+        Some(_) => text
+            .get(..i)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_word_char),
     }
 }
 

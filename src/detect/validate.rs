@@ -285,7 +285,6 @@ pub fn iban(s: &str) -> bool {
     rem == 1
 }
 
-/// UK NHS number: 10 digits whose tenth is the mod-11 check digit of the first nine.
 /// An Australian Medicare card number: 10 digits (11 with the individual
 /// reference), the first 2–6, the ninth the check digit of the first eight
 /// weighted 1, 3, 7, 9, 1, 3, 7, 9 (mod 10).
@@ -302,6 +301,7 @@ pub fn medicare_au(s: &str) -> bool {
     sum % 10 == u32::from(d[8])
 }
 
+/// UK NHS number: 10 digits whose tenth is the mod-11 check digit of the first nine.
 pub fn nhs(s: &str) -> bool {
     let d = digit_buf(s);
     if d.len() != 10 || d.iter().all(|&x| x == d[0]) {
