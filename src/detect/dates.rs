@@ -1254,22 +1254,27 @@ impl Detector for DateDetector {
             times.sort_by_key(|t| t.start);
         }
         let mut prev_time: Option<(usize, f32)> = None;
+        // `kept` and `scored` are sorted by position and disjoint: each time looks
+        // only at the dates next to it (binary search), not at every date.
         for t in times {
-            if kept.iter().any(|c| c.start < t.end && t.start < c.end) {
+            let next = kept.partition_point(|c| c.end <= t.start);
+            if kept.get(next).is_some_and(|c| c.start < t.end) {
                 continue;
             }
             // A time joined to a date shares its verdict: "on 5 May at 10:30" is
             // personal, "the call closes on 16 September at 17:00" is not.
             // Or the date right after it: "admitted at 21:15 on 03/03/2025".
-            let near_date = scored
+            let before_from = scored.partition_point(|&(_, de, _)| de < t.start.saturating_sub(14));
+            let before_to = scored.partition_point(|&(_, de, _)| de <= t.start);
+            let after_from = scored.partition_point(|&(ds, _, _)| ds < t.end);
+            let near_date = scored[before_from..before_to.max(before_from)]
                 .iter()
-                .find(|&&(_, de, _)| {
-                    de <= t.start && t.start - de <= 14 && is_joiner(&text[de..t.start])
-                })
+                .find(|&&(_, de, _)| is_joiner(&text[de..t.start]))
                 .or_else(|| {
-                    scored.iter().find(|&&(ds, _, _)| {
-                        t.end <= ds && ds - t.end <= 12 && is_date_joiner(&text[t.end..ds])
-                    })
+                    scored[after_from..]
+                        .iter()
+                        .take_while(|&&(ds, _, _)| ds - t.end <= 12)
+                        .find(|&&(ds, _, _)| is_date_joiner(&text[t.end..ds]))
                 });
             let score = if t.seconds {
                 0.2
