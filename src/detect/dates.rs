@@ -458,9 +458,6 @@ const MONTHS: &[(&str, u32)] = &[
     ("دسامبر", 12),
 ];
 
-/// Added to a month's number in the word table for [`ABBREVIATIONS_WITH_YEAR`].
-const WITH_YEAR_ONLY: u32 = 100;
-
 /// Month abbreviations of other languages that are also common words ("ago",
 /// "set", "out", "sie", "lip", "ara", "des"): a date only with a four-digit year
 /// ("16 ago 1980", "5 Kas 2025"), never alone or with the month and year only.
@@ -1139,7 +1136,9 @@ pub struct DateDetector {
     /// Every month name. A month counts only as a whole word (`written_date`
     /// rejects one with a letter on either side), so the words of the text are
     /// looked up instead of searching for names inside words.
-    month_names: WordTable<u32>,
+    /// Each name's month and whether it counts only with a year
+    /// ([`ABBREVIATIONS_WITH_YEAR`]).
+    month_names: WordTable<(u32, bool)>,
     name: Arc<str>,
 }
 
@@ -1147,11 +1146,10 @@ impl DateDetector {
     pub fn new() -> Result<Self, BuildError> {
         Ok(DateDetector {
             month_names: WordTable::new(
-                MONTHS.iter().copied().chain(
-                    ABBREVIATIONS_WITH_YEAR
-                        .iter()
-                        .map(|&(w, m)| (w, m + WITH_YEAR_ONLY)),
-                ),
+                MONTHS
+                    .iter()
+                    .map(|&(w, m)| (w, (m, false)))
+                    .chain(ABBREVIATIONS_WITH_YEAR.iter().map(|&(w, m)| (w, (m, true)))),
             ),
             name: Arc::from("pattern:date"),
         })
@@ -1193,9 +1191,7 @@ impl Detector for DateDetector {
         let b = text.as_bytes();
         let mut dates: Vec<Cand> = Vec::new();
         numeric_dates(input, &mut dates);
-        for (start, end, value) in self.month_names.find_words(b, is_letter) {
-            let month = value % WITH_YEAR_ONLY;
-            let year_only = value >= WITH_YEAR_ONLY;
+        for (start, end, (month, year_only)) in self.month_names.find_words(b, is_letter) {
             if let Some(c) = written_date(b, start, end, month, year_only) {
                 dates.push(c);
             }
@@ -1792,7 +1788,7 @@ fn vietnamese_dates(text: &str, dates: &mut Vec<Cand>) {
             if pos < 2 || b[pos - 1] != b' ' || b.get(we) != Some(&b' ') {
                 continue;
             }
-            let Some((ds, day)) = digits_before(b, pos - 1) else {
+            let Some((ds, day)) = digits_before(b, pos - 1, 1..=2) else {
                 continue;
             };
             let ms = we + 1;
@@ -1828,14 +1824,21 @@ fn vietnamese_dates(text: &str, dates: &mut Vec<Cand>) {
     }
 }
 
-/// The one or two digits right before `pos`, not part of a longer number:
-/// (start, value).
-fn digits_before(b: &[u8], pos: usize) -> Option<(usize, u32)> {
-    let mut s = pos;
-    while s > 0 && b[s - 1].is_ascii_digit() && pos - s < 3 {
-        s -= 1;
-    }
-    ((1..=2).contains(&(pos - s))).then(|| (s, parse(&b[s..pos])))
+/// The digits right before `pos`, as many as `lens` allows and not part of a
+/// longer number: (start, value).
+fn digits_before(
+    b: &[u8],
+    pos: usize,
+    lens: std::ops::RangeInclusive<usize>,
+) -> Option<(usize, u32)> {
+    let n = b[..pos]
+        .iter()
+        .rev()
+        .take(lens.end() + 1)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    lens.contains(&n)
+        .then(|| (pos - n, parse(&b[pos - n..pos])))
 }
 
 /// `1985年4月12日`, `2025年6月18日`, `1990년 5월 3일`, and without the year
@@ -1844,7 +1847,7 @@ fn cjk_dates(text: &str, dates: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for (month_mark, day_mark) in [("月", "日"), ("월", "일")] {
         for (pos, _) in text.match_indices(month_mark) {
-            let Some((ms, month)) = digits_before(b, pos) else {
+            let Some((ms, month)) = digits_before(b, pos, 1..=2) else {
                 continue;
             };
             let mut ds = pos + month_mark.len();
@@ -1876,14 +1879,9 @@ fn cjk_dates(text: &str, dates: &mut Vec<Cand>) {
     }
     for (marker, month_mark, day_mark) in [("年", "月", "日"), ("년", "월", "일")] {
         for (pos, _) in text.match_indices(marker) {
-            let mut ys = pos;
-            while ys > 0 && b[ys - 1].is_ascii_digit() && pos - ys < 4 {
-                ys -= 1;
-            }
-            if pos - ys != 4 || (ys > 0 && b[ys - 1].is_ascii_digit()) {
+            let Some((ys, year)) = digits_before(b, pos, 4..=4) else {
                 continue;
-            }
-            let year = parse(&b[ys..pos]);
+            };
             let mut i = pos + marker.len();
             let mut fields = [0u32; 2];
             let mut ok = true;

@@ -7,7 +7,7 @@
 //! says it is a postcode; products, services and protocols named as tools, periods
 //! and versions are not organizations; a date needs a digit and more than a year.
 
-use crate::detect::context::{evidence, ContextRule, Evidence};
+use crate::detect::context::{evidence, window, ContextRule, Evidence};
 use crate::detect::Label;
 
 /// Nouns that turn a preceding name into an eponym.
@@ -965,10 +965,7 @@ fn is_eponym(text: &str, end: usize) -> bool {
 /// "choroba Leśniowskiego-Crohna", "ziekte van Parkinson".
 fn is_eponym_after_noun(text: &str, start: usize) -> bool {
     // The nouns are short: only the last few characters are lowercased.
-    let mut from = start.saturating_sub(24);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let (from, _) = window(text, start, start, 24, 0);
     let before = text[from..start].to_lowercase();
     [
         "enfermedad de ",
