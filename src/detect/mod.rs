@@ -173,10 +173,29 @@ pub enum BuildError {
 
 /// Compile a regex, attributing a failure to its detector.
 pub(crate) fn compile(detector: &str, pattern: &str) -> Result<regex::Regex, BuildError> {
-    regex::Regex::new(pattern).map_err(|e| BuildError::Pattern {
-        detector: detector.to_string(),
-        source: Box::new(e),
-    })
+    compile_with_cache(detector, pattern, DEFAULT_DFA_CACHE)
+}
+
+/// The regex crate's default capacity of a regex's lazy-DFA cache (per thread).
+const DEFAULT_DFA_CACHE: usize = 2 << 20;
+
+/// Like [`compile`], with a lazy-DFA cache of `cache_bytes` per thread. For a
+/// large alternation whose states do not fit the default: a full cache is
+/// cleared and its states rebuilt, which can cost more than the search itself.
+/// The cache grows only to what searches need, so this is a bound, not an
+/// allocation; it also bounds what adversarial text can make the regex hold.
+pub(crate) fn compile_with_cache(
+    detector: &str,
+    pattern: &str,
+    cache_bytes: usize,
+) -> Result<regex::Regex, BuildError> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(cache_bytes)
+        .build()
+        .map_err(|e| BuildError::Pattern {
+            detector: detector.to_string(),
+            source: Box::new(e),
+        })
 }
 
 /// Minimum score a finding of each label needs to be reported.
