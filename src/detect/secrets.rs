@@ -365,7 +365,12 @@ pub struct SecretDetector {
     pem: Regex,
     credential_url: Regex,
     assignment: Regex,
-    other_shapes: Vec<(&'static [&'static str], Regex, ValueCheck)>,
+    /// Each shape's regex and check, with the bit mask of its gate words in
+    /// `shape_words` (the shape runs only if one of them is in the text).
+    other_shapes: Vec<(u64, Regex, ValueCheck)>,
+    /// Every gate word of `OTHER_SHAPES`, found in one pass over the lowercased
+    /// text instead of one substring search per word.
+    shape_words: AhoCorasick,
     bearer: Regex,
     /// `PASSWORD_WORDS`, every occurrence of each (overlapping), in one pass.
     password_words: AhoCorasick,
@@ -395,6 +400,15 @@ impl SecretDetector {
             .chain(PASSWORD_WORDS)
             .map(|w| regex::escape(w))
             .collect();
+        let mut shape_words: Vec<&str> = Vec::new();
+        for (words, _, _) in OTHER_SHAPES {
+            for w in *words {
+                if !shape_words.contains(w) {
+                    shape_words.push(w);
+                }
+            }
+        }
+        // One bit per word in a u64 mask (a test checks the count).
         Ok(SecretDetector {
             // The alternation's lazy DFA needs 4-8 MiB on the dev corpus; with
             // the default 2 MiB its cache was cleared and rebuilt several times a
@@ -407,8 +421,21 @@ impl SecretDetector {
             assignment: compile("secret_assignment", ASSIGNMENT)?,
             other_shapes: OTHER_SHAPES
                 .iter()
-                .map(|&(words, p, check)| Ok((words, compile("secret_shapes", p)?, check)))
+                .map(|&(words, p, check)| {
+                    let mask = words
+                        .iter()
+                        .filter_map(|w| shape_words.iter().position(|x| x == w))
+                        .fold(0, |m, i| m | 1u64 << i);
+                    Ok((mask, compile("secret_shapes", p)?, check))
+                })
                 .collect::<Result<_, BuildError>>()?,
+            shape_words: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&shape_words)
+                .map_err(|source| BuildError::Automaton {
+                    detector: "secret_shape_words".to_string(),
+                    source,
+                })?,
             bearer: compile("bearer", BEARER)?,
             password_words: AhoCorasickBuilder::new()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -500,8 +527,12 @@ impl Detector for SecretDetector {
                 push(start, end, score, &self.name_assignment);
             }
         }
-        for (words, re, check) in &self.other_shapes {
-            if !words.iter().any(|w| lower.contains(w)) {
+        let present = self
+            .shape_words
+            .find_overlapping_iter(lower)
+            .fold(0u64, |m, hit| m | 1 << hit.pattern().as_usize());
+        for (mask, re, check) in &self.other_shapes {
+            if present & mask == 0 {
                 continue;
             }
             let prose = *check == ValueCheck::Credential;
@@ -747,6 +778,24 @@ fn password_is_placeholder(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_shape_has_gate_words_that_fit_the_mask() {
+        let mut words: Vec<&str> = OTHER_SHAPES
+            .iter()
+            .flat_map(|(w, _, _)| *w)
+            .copied()
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        assert!(
+            words.len() <= 64,
+            "{} gate words do not fit a u64",
+            words.len()
+        );
+        let detector = SecretDetector::new().expect("compiles");
+        assert!(detector.other_shapes.iter().all(|(mask, _, _)| *mask != 0));
+    }
 
     fn found(text: &str) -> Vec<String> {
         let d = SecretDetector::new().unwrap();
