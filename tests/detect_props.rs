@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use scrim::detect::settle::settle;
 use scrim::detect::{Engine, Normalized};
 use scrim::redact::{apply, redact_until_stable, Operator};
 
@@ -102,6 +103,29 @@ proptest! {
             let Ok(twice) = redact_until_stable(&once, scan, op, None);
             prop_assert_eq!(&once, &twice);
         }
+    }
+
+    #[test]
+    fn settled_findings_leave_nothing_to_find(text in pii_text()) {
+        let first = engine().scan(&text);
+        let settled = settle(&text, first.clone(), |v| engine().scan(v));
+        let mut last_end = 0;
+        for f in &settled {
+            prop_assert!(f.start < f.end && f.end <= text.len(), "span out of bounds");
+            prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            prop_assert!(f.start >= last_end, "findings overlap or are unsorted");
+            last_end = f.end;
+        }
+        for f in &first {
+            prop_assert!(
+                settled.iter().any(|s| s.start <= f.start && f.end <= s.end),
+                "a first-pass finding was lost"
+            );
+        }
+        // Redacted with the settled findings, the text holds nothing more to find.
+        let redacted = apply(&text, &settled, Operator::Replace, None);
+        let left = engine().scan(&redacted);
+        prop_assert!(left.is_empty(), "{redacted:?}: {left:?}");
     }
 
     #[test]

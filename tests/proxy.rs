@@ -115,6 +115,32 @@ async fn gateway_redacts_upstream_and_restores_the_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn values_revealed_by_redacting_their_neighbours_do_not_leave() {
+    // From challenge set 4 (written blind): the last row's phone number is found
+    // only once the e-mail address before it is redacted.
+    let h = start("settle", |_| {}).await;
+    let set = std::fs::read_to_string("tests/data/challenge4.jsonl").unwrap();
+    let record: serde_json::Value = set
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == "ch4-0025")
+        .unwrap();
+    let prompt = record["text"].as_str().unwrap();
+    let (code, _, err) =
+        post_json(&h, "/openai/v1/chat/completions", chat_body(prompt, false)).await;
+    assert_eq!(code, 0, "{err}");
+    let received = h.upstream.all_bodies();
+    assert!(received.contains("Why is the phone column"), "{received}");
+    for v in ["FUNMI.ADEYEMI@GMAIL.COM", "0701 481 2290", "0809-318-4472"] {
+        assert!(
+            !received.contains(v),
+            "upstream received `{v}`:\n{received}"
+        );
+    }
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn streamed_answers_are_restored_across_split_events() {
     let h = start("sse", |_| {}).await;
     let (code, out, err) = curl(vec![

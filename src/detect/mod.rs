@@ -19,6 +19,7 @@ pub mod merge;
 pub mod ner;
 pub mod normalize;
 pub mod pipeline;
+pub mod settle;
 pub mod tabular;
 pub mod validate;
 

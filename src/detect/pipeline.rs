@@ -123,8 +123,23 @@ impl Pipeline {
     }
 
     /// Scan several texts (the segments of one request): patterns per text, the
-    /// model on all uncached texts in one batch.
+    /// model on all uncached texts in one batch. Each text's findings are then
+    /// settled ([`super::settle`]): the pattern detectors scan the text with its
+    /// findings redacted, and what that reveals is added, so that what these
+    /// findings leave in clear after redaction holds nothing they would flag.
+    /// The model does not run on the redacted views: a second inference per
+    /// request would double the cost of the expensive part for a rare case.
     pub fn scan_many(&self, texts: &[&str]) -> Result<Vec<Vec<Finding>>, ScanError> {
+        let found = self.scan_many_once(texts)?;
+        Ok(texts
+            .iter()
+            .zip(found)
+            .map(|(text, first)| super::settle::settle(text, first, |v| self.engine.scan(v)))
+            .collect())
+    }
+
+    /// One scan of each text, without settling.
+    fn scan_many_once(&self, texts: &[&str]) -> Result<Vec<Vec<Finding>>, ScanError> {
         let patterns: Vec<Vec<Finding>> = texts.iter().map(|t| self.engine.scan(t)).collect();
         let Some(ner) = &self.ner else {
             return Ok(patterns);
