@@ -180,11 +180,13 @@ pub(crate) fn compile(detector: &str, pattern: &str) -> Result<regex::Regex, Bui
 /// The regex crate's default capacity of a regex's lazy-DFA cache (per thread).
 const DEFAULT_DFA_CACHE: usize = 2 << 20;
 
-/// Like [`compile`], with a lazy-DFA cache of `cache_bytes` per thread. For a
-/// large alternation whose states do not fit the default: a full cache is
-/// cleared and its states rebuilt, which can cost more than the search itself.
-/// The cache grows only to what searches need, so this is a bound, not an
-/// allocation; it also bounds what adversarial text can make the regex hold.
+/// Like [`compile`], with lazy-DFA caches of up to `cache_bytes`. For a large
+/// alternation whose states do not fit the default: a full cache is cleared and
+/// its states rebuilt, which can cost more than the search itself. The bound
+/// applies to the forward and the reverse DFA each, in every cache the regex
+/// keeps (one per thread searching it at the same time; the proxy caps those
+/// with its scan slots). A cache grows only to what searches need, so this is a
+/// bound, not an allocation, and it caps what adversarial text can make it hold.
 pub(crate) fn compile_with_cache(
     detector: &str,
     pattern: &str,

@@ -125,8 +125,9 @@ impl Pipeline {
     /// Scan several texts (the segments of one request): patterns per text, the
     /// model on all uncached texts in one batch. Each text's findings are then
     /// settled ([`super::settle`]): the pattern detectors scan the text with its
-    /// findings redacted, and what that reveals is added, so that what these
-    /// findings leave in clear after redaction holds nothing they would flag.
+    /// findings replaced by `<LABEL>`, and what that reveals is added, so that
+    /// redacting the findings does not bring a value into the detectors' reach
+    /// that then goes out in clear. A text without findings is not re-scanned.
     /// The model does not run on the redacted views: a second inference per
     /// request would double the cost of the expensive part for a rare case.
     pub fn scan_many(&self, texts: &[&str]) -> Result<Vec<Vec<Finding>>, ScanError> {

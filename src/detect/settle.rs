@@ -9,7 +9,14 @@
 //! maps what the view reveals back to the original bytes, and repeats until a
 //! view reveals nothing (at most [`MAX_PASSES`] scans in all, counting the first).
 //! The result is in the original text's offsets, so policy, audit and rewrite work
-//! on it unchanged.
+//! on it unchanged. What a view reveals only adds findings: those already made keep
+//! their spans, labels and detectors (the policy's rules hang on them).
+//!
+//! The view is an approximation of what leaves: the policy's operators write
+//! `<LABEL>` (replace), `<LABEL_n>` (pseudonymize), `<LABEL:hmac>` (hash) or as
+//! many `*` as the value (mask), and leave allow-listed and allowed values in
+//! clear. Lengths, and so distances and column alignment, differ a little between
+//! them; `<LABEL>` is the common case, not a proof for every operator.
 
 use super::Finding;
 
@@ -42,7 +49,7 @@ fn view(text: &str, findings: &[Finding]) -> (String, Vec<Piece>) {
                 orig_end: to,
                 placeholder: false,
             });
-            out.push_str(&text[from..to]);
+            out.push_str(text.get(from..to).unwrap_or_default());
         }
     };
     for f in findings {
@@ -90,42 +97,66 @@ fn to_original(pieces: &[Piece], start: usize, end: usize) -> Option<(usize, usi
     Some((s, e))
 }
 
-/// Add `extra` (original offsets, any order) to `found` (sorted, disjoint). One
-/// that overlaps kept findings absorbs them: the widest span is redacted, so no
-/// byte that either pass flagged goes out in clear. Returns whether anything changed.
-fn absorb(found: &mut Vec<Finding>, extra: Vec<Finding>) -> bool {
-    let mut changed = false;
-    for mut f in extra {
-        let first = found.partition_point(|k| k.end <= f.start);
-        let last = found.partition_point(|k| k.start < f.end);
-        if first == last {
-            found.insert(first, f);
-            changed = true;
-            continue;
+/// Add to `found` (sorted, disjoint) the parts of each `extra` finding (original
+/// offsets, any order) that no finding in `found` covers, trimmed of whitespace
+/// and kept only if they hold a letter or digit. Findings already in `found` stay
+/// exactly as they are: their labels and detectors carry the policy's rules (a
+/// CVV that blocks must not become part of a name that is only redacted). Linear
+/// after sorting `extra`. Returns whether anything was added.
+fn absorb(text: &str, found: &mut Vec<Finding>, mut extra: Vec<Finding>) -> bool {
+    extra.retain(|f| f.start < f.end && f.end <= text.len());
+    extra.sort_by_key(|f| f.start);
+    let mut added: Vec<Finding> = Vec::new();
+    let piece = |f: &Finding, s: usize, e: usize, added: &mut Vec<Finding>| {
+        let Some(part) = text.get(s..e) else {
+            return;
+        };
+        let lead = part.len() - part.trim_start().len();
+        let part = part.trim();
+        if part.chars().any(char::is_alphanumeric) {
+            let mut p = f.clone();
+            p.start = s + lead;
+            p.end = p.start + part.len();
+            added.push(p);
         }
-        let (s, e) = (
-            found[first].start.min(f.start),
-            found[last - 1].end.max(f.end),
-        );
-        if first + 1 == last && (s, e) == (found[first].start, found[first].end) {
-            continue; // already covered
+    };
+    let mut k = 0; // the first finding of `found` that can overlap the next extra one
+    let mut last_end = 0; // added pieces stay disjoint
+    for f in &extra {
+        while k < found.len() && found[k].end <= f.start {
+            k += 1;
         }
-        // The wider span keeps the label of the finding with the higher score.
-        let best = found[first..last]
-            .iter()
-            .max_by(|a, b| a.score.total_cmp(&b.score))
-            .cloned();
-        if let Some(best) = best.filter(|b| b.score > f.score) {
-            f.label = best.label;
-            f.score = best.score;
-            f.detector = best.detector;
+        let mut pos = f.start.max(last_end);
+        let mut j = k;
+        while j < found.len() && found[j].start < f.end && pos < f.end {
+            if found[j].start > pos {
+                piece(f, pos, found[j].start, &mut added);
+            }
+            pos = pos.max(found[j].end);
+            j += 1;
         }
-        f.start = s;
-        f.end = e;
-        found.splice(first..last, std::iter::once(f));
-        changed = true;
+        if pos < f.end {
+            piece(f, pos, f.end, &mut added);
+        }
+        last_end = last_end.max(f.end);
     }
-    changed
+    if added.is_empty() {
+        return false;
+    }
+    // Two sorted lists that share no byte: one linear merge.
+    let kept = std::mem::take(found);
+    found.reserve(kept.len() + added.len());
+    let (mut a, mut b) = (kept.into_iter().peekable(), added.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        found.extend(if take_a { a.next() } else { b.next() });
+    }
+    true
 }
 
 /// `first` (the findings of one scan of `text`, sorted and disjoint) with what
@@ -151,7 +182,7 @@ pub fn settle(
                 Some(f)
             })
             .collect();
-        if !absorb(&mut found, extra) {
+        if !absorb(text, &mut found, extra) {
             break;
         }
     }
@@ -200,13 +231,53 @@ mod tests {
     }
 
     #[test]
-    fn absorb_keeps_findings_disjoint_and_widens_overlaps() {
-        let mut found = vec![f(0, 4, Label::Person), f(10, 14, Label::Location)];
-        assert!(absorb(&mut found, vec![f(5, 8, Label::UsSsn)]));
-        assert!(absorb(&mut found, vec![f(2, 12, Label::Person)]));
-        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        assert_eq!(spans, vec![(0, 14)]);
-        assert!(!absorb(&mut found, vec![f(3, 9, Label::Person)]));
+    fn absorb_adds_only_what_no_finding_covers() {
+        let text = "Jane met Bob at 4 Elm St in Rome.";
+        let mut found = vec![f(0, 4, Label::Person), f(28, 32, Label::Location)];
+        // A new number between them goes in as it is.
+        assert!(absorb(text, &mut found, vec![f(16, 17, Label::UsSsn)]));
+        // A new span over "Jane met Bob ": only "met Bob" is added, and "Jane"
+        // keeps its label and detector.
+        assert!(absorb(text, &mut found, vec![f(0, 12, Label::Location)]));
+        // A span over kept findings and the text between them: each uncovered
+        // part, trimmed ("at", "Elm St in").
+        assert!(absorb(text, &mut found, vec![f(12, 32, Label::Person)]));
+        let spans: Vec<(&str, Label)> = found
+            .iter()
+            .map(|f| (&text[f.start..f.end], f.label))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("Jane", Label::Person),
+                ("met Bob", Label::Location),
+                ("at", Label::Person),
+                ("4", Label::UsSsn),
+                ("Elm St in", Label::Person),
+                ("Rome", Label::Location),
+            ]
+        );
+        // Nothing uncovered is left: nothing changes.
+        assert!(!absorb(
+            text,
+            &mut found,
+            vec![f(0, 4, Label::Person), f(16, 17, Label::Person)]
+        ));
+        // Empty or out-of-bounds spans are ignored.
+        assert!(!absorb(
+            text,
+            &mut found,
+            vec![f(5, 5, Label::Person), f(30, 99, Label::Person)]
+        ));
+    }
+
+    #[test]
+    fn a_placeholder_at_the_end_maps_to_the_value() {
+        let text = "write to a@b.example";
+        let (v, pieces) = view(text, &[f(9, 20, Label::EmailAddress)]);
+        assert_eq!(v, "write to <EMAIL_ADDRESS>");
+        assert_eq!(to_original(&pieces, 6, v.len()), Some((6, 20)));
+        assert_eq!(to_original(&pieces, 10, v.len()), None);
     }
 
     #[test]

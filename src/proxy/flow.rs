@@ -183,10 +183,18 @@ pub async fn handle(
     let detect_started = Instant::now();
     let pipeline = Arc::clone(&active.pipeline);
     let deadline = std::time::Duration::from_millis(shared.config.detect_timeout_ms);
-    let scan = tokio::task::spawn_blocking(move || {
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        pipeline.scan_many(&refs)
-    });
+    let slots = Arc::clone(&shared.scan_slots);
+    let scan = async move {
+        // The semaphore is never closed, so a permit always comes (or the
+        // deadline does first).
+        let permit = slots.acquire_owned().await.ok();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            pipeline.scan_many(&refs)
+        })
+        .await
+    };
     let scanned = match tokio::time::timeout(deadline, scan).await {
         Ok(Ok(Ok(found))) => Ok(found),
         Ok(Ok(Err(ScanError::Ner(e)))) => Err(match e {

@@ -83,6 +83,17 @@ pub struct Shared {
     pub intercept: Vec<Glob>,
     /// Key of the `hash` redaction operator (not the audit key).
     pub redact_key: HashKey,
+    /// Requests whose text is being scanned at once (see [`scan_slots`]).
+    pub scan_slots: Arc<tokio::sync::Semaphore>,
+}
+
+/// How many requests' texts are scanned at once: twice the cores. More would
+/// not finish sooner, and each concurrent scan holds its own regex caches (a
+/// few MiB per regex under adversarial text), so an unbounded number of them is
+/// a memory risk under load. A request waiting for a slot waits within its
+/// detection deadline, and past it is failed closed like any detector timeout.
+pub fn scan_slots() -> usize {
+    2 * std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 impl Shared {
@@ -238,6 +249,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         upstream,
         metrics: metrics::Metrics::default(),
         redact_key,
+        scan_slots: Arc::new(tokio::sync::Semaphore::new(scan_slots())),
         config,
     });
     let proxy_listener = TcpListener::bind(shared.config.listen)
