@@ -132,6 +132,11 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         if !is_word_match(bytes, ms, me - ms) || in_placeholder(bytes, ms, me) {
             continue;
         }
+        // A key after the value names the next field ("card_number": "…",
+        // "iban": …): it says nothing about this one.
+        if ms >= end && is_quoted_key(bytes, ms, me) {
+            continue;
+        }
         let positive = m.pattern().as_usize() < rule.words.len();
         // A contradicting word describes the value right next to it ("order 123"):
         // it does not reach over another number, address or placeholder to ours.
@@ -251,7 +256,7 @@ pub fn clause_end(b: &[u8], pos: usize, limit: usize) -> usize {
 /// Whether `[s, e)` lies inside one of scrim's own placeholders (`<IP_ADDRESS>`,
 /// `<PERSON_2>`, `<EMAIL_ADDRESS:1a2b…>`): redacted text must not gain context words
 /// from the labels that replaced values.
-fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
+pub(crate) fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
     let label_byte = |c: &u8| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_';
     let left = bytes[..s]
         .iter()
@@ -266,6 +271,25 @@ fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
         && bytes[s..e]
             .iter()
             .all(|c| c.is_ascii_alphabetic() || *c == b'_')
+}
+
+/// Whether the word at `ms..me` is (part of) a quoted key: `"iban":`, `'ssn' :`.
+fn is_quoted_key(b: &[u8], ms: usize, me: usize) -> bool {
+    let quote = |c: u8| c == b'"' || c == b'\'';
+    let key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b' ');
+    let mut s = ms;
+    while s > 0 && key_char(b[s - 1]) && ms - s < 32 {
+        s -= 1;
+    }
+    let mut e = me;
+    while e < b.len() && key_char(b[e]) && e - me < 32 {
+        e += 1;
+    }
+    if s == 0 || e >= b.len() || !quote(b[s - 1]) || b[e] != b[s - 1] {
+        return false;
+    }
+    let after = b[e + 1..].iter().position(|&c| c != b' ');
+    after.is_some_and(|k| b[e + 1 + k] == b':')
 }
 
 fn is_word_match(bytes: &[u8], at: usize, len: usize) -> bool {
@@ -289,6 +313,22 @@ mod tests {
     fn ev(text: &str, value: &str) -> Evidence {
         let start = text.find(value).unwrap();
         evidence(text, start, start + value.len(), &RULE)
+    }
+
+    #[test]
+    fn a_key_after_the_value_names_the_next_field() {
+        // "routing" is the next JSON key, not this value's context.
+        assert_eq!(
+            ev(
+                r#"{"account": "12345678", "routing": "021000021"}"#,
+                "12345678"
+            ),
+            Evidence::Supports
+        );
+        assert_eq!(
+            ev("account 12345678 routing", "12345678"),
+            Evidence::Contradicts
+        );
     }
 
     #[test]

@@ -305,12 +305,17 @@ impl Detector for ContextIdDetector {
             .keywords
             .find_iter(text)
             .filter(|m| keyword_bounded(bytes, m.start(), m.end()))
+            // "<US_DRIVER_LICENSE>" in redacted text is no "license" cue.
+            .filter(|m| !super::context::in_placeholder(bytes, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), KEYWORDS[m.pattern().as_usize()].1))
             .collect();
-        for (k, &(_, end, cue)) in cues.iter().enumerate() {
+        for (k, &(start, end, cue)) in cues.iter().enumerate() {
             let Cue::Is(label) = cue else {
                 continue;
             };
+            if is_header_field(bytes, start, end) {
+                continue;
+            }
             // The next keyword, whatever it says, ends this one's reach.
             let limit = cues.get(k + 1).map_or(text.len(), |&(s, _, _)| s);
             if let Some((start, end)) = value_after(text, end, limit, label) {
@@ -579,22 +584,76 @@ fn keyword_bounded(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 fn header_cue(input: &ScanInput<'_>, pos: usize) -> Option<Cue> {
-    let header = input.column_header(pos)?.to_ascii_lowercase();
-    let h = header.as_str();
+    let header = input.column_header(pos)?;
+    let words = header_words(header);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let h = header.to_ascii_lowercase();
+    let h = h.as_str();
     let label = if h.contains("mrn") || h.contains("medical_record") || h.contains("chart") {
         Label::MedicalRecordNumber
-    } else if h.contains("passport") {
+    } else if h.contains("passport") || has("ppt") {
         Label::UsPassport
-    } else if h.contains("licen") || h == "dl" {
+    } else if h.contains("licen") || has("dl") || has("dln") || has("driver") || has("cdl") {
         Label::UsDriverLicense
-    } else if h.contains("member") || h.contains("policy") || h.contains("insur") {
+    } else if h.contains("member")
+        || h.contains("policy")
+        || h.contains("insur")
+        || h.contains("subscriber")
+        || h.contains("medicaid")
+    {
         Label::HealthPlanId
-    } else if h.contains("account") || h.contains("acct") {
+    } else if (h.contains("account") || h.contains("acct") || has("dda")) && !has("routing") {
         Label::UsBankNumber
     } else {
         return None;
     };
     Some(Cue::Is(label))
+}
+
+/// A header's words, lower case: split at anything but letters and digits and
+/// where camelCase starts a word ("dlNumber", "dl_number", "DL No." → dl, number …).
+fn header_words(header: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in header.chars() {
+        if !c.is_alphanumeric() {
+            prev_lower = false;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Whether the keyword at `start..end` is part of a column name in a header
+/// row ("…,dl_number,dl_state⏎CX55600,…"): a snake_case field name that runs to
+/// a delimiter or the line's end. Its cells are found through their header; the
+/// first cell of the next row is no value of it.
+fn is_header_field(b: &[u8], start: usize, end: usize) -> bool {
+    let glued = |c: Option<&u8>| c == Some(&b'_');
+    let in_snake_name = glued(b.get(end)) || (start > 0 && glued(b.get(start - 1)));
+    if !in_snake_name {
+        return false;
+    }
+    let mut i = end;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+        i += 1;
+    }
+    matches!(
+        b.get(i),
+        None | Some(b',' | b'\t' | b';' | b'|' | b'\n' | b'\r')
+    )
 }
 
 fn looks_like_date(token: &str) -> bool {
@@ -609,6 +668,10 @@ fn looks_like_date(token: &str) -> bool {
 /// Whether a token has a shape that `label` uses.
 fn fits(label: Label, token: &str) -> bool {
     let b = token.as_bytes();
+    // A format template ("AAA000000000", "000-000-000"): no digit but zeros.
+    if b.iter().filter(|c| c.is_ascii_digit()).all(|&c| c == b'0') {
+        return false;
+    }
     let all_digits = b.iter().all(u8::is_ascii_digit);
     let upper_then_digits = |min_letters: usize, max_letters: usize, min_d: usize, max_d: usize| {
         let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
@@ -677,6 +740,25 @@ mod tests {
         out.into_iter()
             .map(|f| (f.label, text[f.start..f.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn columns_named_in_snake_or_camel_case() {
+        let csv = "employee_id,name,dl_number,dl_state\nCX55600,Fatima Park,97775940,TX\n";
+        assert_eq!(
+            found(csv),
+            vec![(Label::UsDriverLicense, "97775940".to_string())],
+            "the header's dl_state is no cue for the next row's first cell"
+        );
+        let tsv = "claim_no\tsubscriberId\tbilled\nCLM-8143\tBSD997691614\t3048.78\n";
+        assert_eq!(
+            found(tsv),
+            vec![(Label::HealthPlanId, "BSD997691614".to_string())]
+        );
+        assert_eq!(header_words("dlNumber"), ["dl", "number"]);
+        assert_eq!(header_words("DL No."), ["dl", "no"]);
+        // A format template is no value.
+        assert!(found("Policy number field format: AAA000000000.").is_empty());
     }
 
     #[test]

@@ -284,6 +284,9 @@ static SSN_CONTEXT: ContextRule = ContextRule::new(
         "social security",
         "social sec",
         "soc sec",
+        "soc. sec",
+        // "my full social: …", "the social on her W-4": a valid SSN near it.
+        "social",
         "taxpayer",
         "tin",
     ],
@@ -319,11 +322,19 @@ fn check_ssn(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
     if !validate::us_ssn(&text[start..end]) {
         return None;
     }
-    Some(scored(
-        base,
-        with_context,
-        evidence(text, start, end, &SSN_CONTEXT),
-    ))
+    // In a table, the column's header is the context ("ssn", "social_security_no").
+    let ev = match input.column_header(start) {
+        Some(h) if header_names_ssn(h) => Evidence::Supports,
+        _ => evidence(text, start, end, &SSN_CONTEXT),
+    };
+    Some(scored(base, with_context, ev))
+}
+
+/// Whether a column header names social security numbers.
+fn header_names_ssn(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    h.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "ssn" | "ss" | "social" | "socsec"))
 }
 
 // ---------------------------------------------------------------- UK NHS
@@ -477,6 +488,22 @@ fn check_mbi(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_ssns_with_a_social_cue_or_column() {
+        let ssn = |v: &str| vec![(Label::UsSsn, v.to_string())];
+        assert_eq!(
+            found("I'm listing my full social anyway: 088715966."),
+            ssn("088715966")
+        );
+        assert_eq!(found("and Soc. Sec. # 022948450 on file"), ssn("022948450"));
+        assert_eq!(
+            found("employee_id,name,ssn\nCX55600,Fatima Park,517580256\n"),
+            ssn("517580256")
+        );
+        // Without a cue, nine digits are any number.
+        assert!(found("confirmation 088715966 sent").is_empty());
+    }
 
     fn found(text: &str) -> Vec<(Label, String)> {
         let d = PatternDetector::new().unwrap();

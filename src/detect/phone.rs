@@ -229,7 +229,10 @@ impl Detector for PhoneDetector {
                         _ => None,
                     }
                 });
-                out.extend(found);
+                out.extend(found.map(|mut f| {
+                    f.end = comma_extension(text, f.end).unwrap_or(f.end);
+                    f
+                }));
             }
         }
     }
@@ -734,6 +737,27 @@ const EXTENSION_MARKERS: [&[u8]; 8] = [
     b"#",
 ];
 
+/// The end of an extension written after a comma ("(921) 456-1400, ext. 9198",
+/// "…, x3058"), which belongs to the number as one without a comma does. The
+/// candidate regex stops at commas (they separate CSV fields), so it is read here.
+fn comma_extension(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(',')?;
+    let rest_trimmed = rest.trim_start_matches(' ');
+    let lower = rest_trimmed
+        .get(..rest_trimmed.len().min(10))?
+        .to_ascii_lowercase();
+    let marker = ["extension", "ext.", "ext", "x"]
+        .into_iter()
+        .find(|m| lower.starts_with(m))?;
+    let after = rest_trimmed[marker.len()..].trim_start_matches(' ');
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let whole = after
+        .as_bytes()
+        .get(digits)
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    ((1..=6).contains(&digits) && whole).then(|| text.len() - after.len() + digits)
+}
+
 fn strip_extension(cand: &str) -> &str {
     let b = cand.as_bytes();
     // Every marker holds a letter or is `#`: most candidates have neither.
@@ -816,7 +840,9 @@ fn looks_like_other_number(s: &str) -> bool {
     // A decimal ("4471.000000", a table's statistics) has one dot and a long
     // fraction; a US employer number (EIN) is 2-7 ("09-7625400" with its trunk 0
     // is an Israeli phone number).
-    let decimal = k == 2 && s.contains('.') && lens[1] >= 5;
+    // So is a long integer part with a dot: "21740.4180" (an amount, a Windows
+    // build); no numbering plan writes five digits, a dot and four.
+    let decimal = k == 2 && s.contains('.') && (lens[1] >= 5 || lens[0] >= 5);
     let ein = lens[..k] == [2, 7] && !s.starts_with('0');
     decimal
         || ein
@@ -873,6 +899,26 @@ fn looks_like_date_or_version(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extensions_after_a_comma_belong_to_the_number() {
+        for (text, number) in [
+            (
+                "reach me at (921) 456-1400, ext. 9198 or by mail",
+                "(921) 456-1400, ext. 9198",
+            ),
+            (
+                "Please call +1-212-555-0188, x3058.",
+                "+1-212-555-0188, x3058",
+            ),
+            // A comma and a word that is no extension marker: the number alone.
+            ("call 730-503-3329, extra fees apply", "730-503-3329"),
+        ] {
+            assert_eq!(found(text), vec![number.to_string()], "{text}");
+        }
+        // Five digits, a dot and four is a decimal or a build number.
+        assert!(found("They're on Windows 21740.4180 now").is_empty());
+    }
 
     fn found(text: &str) -> Vec<String> {
         let d = PhoneDetector::new().unwrap();

@@ -272,6 +272,19 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_in_the_view_are_no_cue_words() {
+        // The view reads "…,<US_DRIVER_LICENSE>⏎E785765,…": "LICENSE" there must
+        // not make the next row's employee number a licence.
+        let text = "employee_id,name,dl_number\nCX55600,Fatima Park,97775940\n\
+                    E785765,Daniel Delgado,C36018582\n";
+        let engine = Engine::builtin().expect("built-in detectors compile");
+        let settled = settle(text, engine.scan(text), |v| engine.scan(v));
+        let cells: Vec<&str> = settled.iter().map(|f| &text[f.start..f.end]).collect();
+        assert!(cells.contains(&"97775940"), "{cells:?}");
+        assert!(!cells.contains(&"E785765"), "{cells:?}");
+    }
+
+    #[test]
     fn a_placeholder_at_the_end_maps_to_the_value() {
         let text = "write to a@b.example";
         let (v, pieces) = view(text, &[f(9, 20, Label::EmailAddress)]);
