@@ -31,6 +31,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("passport", Cue::Is(Label::UsPassport)),
     // The wallet-sized passport card ("card" alone says payment card).
     ("passport card", Cue::Is(Label::UsPassport)),
+    ("ppt no", Cue::Is(Label::UsPassport)),
+    ("ppt #", Cue::Is(Label::UsPassport)),
     ("travel document", Cue::Is(Label::UsPassport)),
     ("pasaporte", Cue::Is(Label::UsPassport)),
     ("passeport", Cue::Is(Label::UsPassport)),
@@ -64,6 +66,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("dln", Cue::Is(Label::UsDriverLicense)),
     ("dmv", Cue::Is(Label::UsDriverLicense)),
     ("cdl", Cue::Is(Label::UsDriverLicense)),
+    ("driver's lic", Cue::Is(Label::UsDriverLicense)),
+    ("drivers lic", Cue::Is(Label::UsDriverLicense)),
     ("führerschein", Cue::Is(Label::UsDriverLicense)),
     ("licencia de manejo", Cue::Is(Label::UsDriverLicense)),
     ("licencia de conducir", Cue::Is(Label::UsDriverLicense)),
@@ -91,6 +95,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     // bank account
     ("account", Cue::Is(Label::UsBankNumber)),
     ("acct", Cue::Is(Label::UsBankNumber)),
+    // demand deposit account: a checking account in bank forms
+    ("dda", Cue::Is(Label::UsBankNumber)),
     ("a/c", Cue::Is(Label::UsBankNumber)),
     ("checking", Cue::Is(Label::UsBankNumber)),
     ("savings", Cue::Is(Label::UsBankNumber)),
@@ -579,7 +585,10 @@ fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
 fn keyword_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
     let last_is_word = b[end - 1].is_ascii_alphanumeric();
-    let after = end >= b.len() || !last_is_word || !b[end].is_ascii_alphabetic();
+    // A camelCase key ends a word where a capital follows a small letter
+    // ("memberId", "passportNo").
+    let camel = b[end - 1].is_ascii_lowercase() && b.get(end).is_some_and(u8::is_ascii_uppercase);
+    let after = end >= b.len() || !last_is_word || !b[end].is_ascii_alphabetic() || camel;
     before && after
 }
 
@@ -759,6 +768,31 @@ mod tests {
         assert_eq!(header_words("DL No."), ["dl", "no"]);
         // A format template is no value.
         assert!(found("Policy number field format: AAA000000000.").is_empty());
+        // camelCase keys and short forms of forms and statements
+        for (text, label, value) in [
+            (
+                r#"{"coverage": {"memberId": "DICW13468012"}}"#,
+                Label::HealthPlanId,
+                "DICW13468012",
+            ),
+            (
+                "Stop-payment request. DDA 12692515573, check #5774",
+                Label::UsBankNumber,
+                "12692515573",
+            ),
+            (
+                "Given names: Maria\nPPT no: 703774008\n",
+                Label::UsPassport,
+                "703774008",
+            ),
+            (
+                "Renewing my California driver's lic. Y4144108 online",
+                Label::UsDriverLicense,
+                "Y4144108",
+            ),
+        ] {
+            assert_eq!(found(text), vec![(label, value.to_string())], "{text}");
+        }
     }
 
     #[test]

@@ -148,6 +148,15 @@ fn min_fields(delim: u8) -> usize {
 
 /// A header names columns: its cells are short, mostly letters, and not sentences.
 fn looks_like_header(line: &str, delim: u8) -> bool {
+    // A markdown table's rows start and end with the delimiter ("| MRN | Name |"):
+    // the empty cells outside them are no header cells.
+    let line = if delim == b'|' {
+        let t = line.trim();
+        let t = t.strip_prefix('|').unwrap_or(t);
+        t.strip_suffix('|').unwrap_or(t)
+    } else {
+        line
+    };
     split_fields(line, delim).all(|cell| {
         let cell = cell.trim().trim_matches('"');
         let letters = cell.bytes().filter(u8::is_ascii_alphabetic).count();
@@ -160,6 +169,14 @@ fn looks_like_header(line: &str, delim: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_header_of_markdown_column() {
+        let text = "| MRN | Patient |\n|---|---|\n| E49132791 | Keisha Ivanova |\n";
+        let t = Tables::find(text);
+        let pos = text.find("E49132791").unwrap();
+        assert_eq!(t.header_for(text, pos), Some("MRN"));
+    }
 
     #[test]
     fn finds_header_of_csv_column() {
