@@ -743,12 +743,12 @@ const EXTENSION_MARKERS: [&[u8]; 8] = [
 fn comma_extension(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?.strip_prefix(',')?;
     let rest_trimmed = rest.trim_start_matches(' ');
-    let lower = rest_trimmed
-        .get(..rest_trimmed.len().min(10))?
-        .to_ascii_lowercase();
-    let marker = ["extension", "ext.", "ext", "x"]
-        .into_iter()
-        .find(|m| lower.starts_with(m))?;
+    let marker = ["extension", "ext.", "ext", "x"].into_iter().find(|m| {
+        rest_trimmed
+            .as_bytes()
+            .get(..m.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+    })?;
     let after = rest_trimmed[marker.len()..].trim_start_matches(' ');
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let whole = after

@@ -365,12 +365,14 @@ pub struct SecretDetector {
     pem: Regex,
     credential_url: Regex,
     assignment: Regex,
-    /// Each shape's regex and check, with the bit mask of its gate words in
-    /// `shape_words` (the shape runs only if one of them is in the text).
-    other_shapes: Vec<(u64, Regex, ValueCheck)>,
+    /// Each shape's regex and check, in `OTHER_SHAPES`' order; a shape runs only
+    /// if one of its gate words is in the text.
+    other_shapes: Vec<(Regex, ValueCheck)>,
     /// Every gate word of `OTHER_SHAPES`, found in one pass over the lowercased
     /// text instead of one substring search per word.
     shape_words: AhoCorasick,
+    /// The shape (index into `other_shapes`) of each pattern of `shape_words`.
+    shape_of_word: Vec<usize>,
     bearer: Regex,
     /// `PASSWORD_WORDS`, every occurrence of each (overlapping), in one pass.
     password_words: AhoCorasick,
@@ -400,15 +402,11 @@ impl SecretDetector {
             .chain(PASSWORD_WORDS)
             .map(|w| regex::escape(w))
             .collect();
-        let mut shape_words: Vec<&str> = Vec::new();
-        for (words, _, _) in OTHER_SHAPES {
-            for w in *words {
-                if !shape_words.contains(w) {
-                    shape_words.push(w);
-                }
-            }
-        }
-        // One bit per word in a u64 mask (a test checks the count).
+        let (shape_of_word, shape_words): (Vec<usize>, Vec<&str>) = OTHER_SHAPES
+            .iter()
+            .enumerate()
+            .flat_map(|(shape, (words, _, _))| words.iter().map(move |&w| (shape, w)))
+            .unzip();
         Ok(SecretDetector {
             // The alternation's lazy DFA needs 4-8 MiB on the dev corpus; with
             // the default 2 MiB its cache was cleared and rebuilt several times a
@@ -421,13 +419,7 @@ impl SecretDetector {
             assignment: compile("secret_assignment", ASSIGNMENT)?,
             other_shapes: OTHER_SHAPES
                 .iter()
-                .map(|&(words, p, check)| {
-                    let mask = words
-                        .iter()
-                        .filter_map(|w| shape_words.iter().position(|x| x == w))
-                        .fold(0, |m, i| m | 1u64 << i);
-                    Ok((mask, compile("secret_shapes", p)?, check))
-                })
+                .map(|&(_, p, check)| Ok((compile("secret_shapes", p)?, check)))
                 .collect::<Result<_, BuildError>>()?,
             shape_words: AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
@@ -436,6 +428,7 @@ impl SecretDetector {
                     detector: "secret_shape_words".to_string(),
                     source,
                 })?,
+            shape_of_word,
             bearer: compile("bearer", BEARER)?,
             password_words: AhoCorasickBuilder::new()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -527,14 +520,11 @@ impl Detector for SecretDetector {
                 push(start, end, score, &self.name_assignment);
             }
         }
-        let present = self
-            .shape_words
-            .find_overlapping_iter(lower)
-            .fold(0u64, |m, hit| m | 1 << hit.pattern().as_usize());
-        for (mask, re, check) in &self.other_shapes {
-            if present & mask == 0 {
-                continue;
-            }
+        let mut present = vec![false; self.other_shapes.len()];
+        for hit in self.shape_words.find_overlapping_iter(lower) {
+            present[self.shape_of_word[hit.pattern().as_usize()]] = true;
+        }
+        for ((re, check), _) in self.other_shapes.iter().zip(&present).filter(|(_, &p)| p) {
             let prose = *check == ValueCheck::Credential;
             for caps in re.captures_iter(text) {
                 if let Some(v) = caps.name("v") {
@@ -780,21 +770,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_shape_has_gate_words_that_fit_the_mask() {
-        let mut words: Vec<&str> = OTHER_SHAPES
-            .iter()
-            .flat_map(|(w, _, _)| *w)
-            .copied()
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        assert!(
-            words.len() <= 64,
-            "{} gate words do not fit a u64",
-            words.len()
-        );
+    fn every_shape_has_gate_words() {
+        // A shape without one would never run.
+        assert!(OTHER_SHAPES.iter().all(|(words, _, _)| !words.is_empty()));
         let detector = SecretDetector::new().expect("compiles");
-        assert!(detector.other_shapes.iter().all(|(mask, _, _)| *mask != 0));
+        assert_eq!(
+            detector.shape_of_word.len(),
+            detector.shape_words.patterns_len()
+        );
     }
 
     fn found(text: &str) -> Vec<String> {

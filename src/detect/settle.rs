@@ -143,19 +143,10 @@ fn absorb(text: &str, found: &mut Vec<Finding>, mut extra: Vec<Finding>) -> bool
     if added.is_empty() {
         return false;
     }
-    // Two sorted lists that share no byte: one linear merge.
-    let kept = std::mem::take(found);
-    found.reserve(kept.len() + added.len());
-    let (mut a, mut b) = (kept.into_iter().peekable(), added.into_iter().peekable());
-    loop {
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => x.start <= y.start,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        found.extend(if take_a { a.next() } else { b.next() });
-    }
+    // Two sorted runs that share no byte: the stable sort finds the runs and
+    // merges them in linear time.
+    found.append(&mut added);
+    found.sort_by_key(|f| f.start);
     true
 }
 
