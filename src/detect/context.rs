@@ -134,7 +134,7 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         }
         // A key after the value names the next field ("card_number": "…",
         // "iban": …): it says nothing about this one.
-        if ms >= end && is_quoted_key(bytes, ms, me) {
+        if ms >= end && is_field_key(bytes, ms, me) {
             continue;
         }
         let positive = m.pattern().as_usize() < rule.words.len();
@@ -273,6 +273,18 @@ pub(crate) fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
             .all(|c| c.is_ascii_alphabetic() || *c == b'_')
 }
 
+/// Whether the word at `ms..me` is (part of) the key of a field: a quoted key
+/// (`"iban":`, `'ssn' :`) or a bare one glued to `=` or `:` (`dl=`, `dl_state=`,
+/// `passport:`).
+fn is_field_key(b: &[u8], ms: usize, me: usize) -> bool {
+    let name_char = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut e = me;
+    while e < b.len() && name_char(b[e]) && e - me < 32 {
+        e += 1;
+    }
+    matches!(b.get(e), Some(b'=' | b':')) || is_quoted_key(b, ms, me)
+}
+
 /// Whether the word at `ms..me` is (part of) a quoted key: `"iban":`, `'ssn' :`.
 fn is_quoted_key(b: &[u8], ms: usize, me: usize) -> bool {
     let quote = |c: u8| c == b'"' || c == b'\'';
@@ -329,6 +341,13 @@ mod tests {
             ev("account 12345678 routing", "12345678"),
             Evidence::Contradicts
         );
+        // ... and so is a bare key glued to "=" or ":" (log lines, query strings)
+        for text in [
+            "account=12345678 routing=021000021",
+            "account:12345678 routing:021000021",
+        ] {
+            assert_eq!(ev(text, "12345678"), Evidence::Supports, "{text}");
+        }
     }
 
     #[test]

@@ -929,6 +929,10 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "launch",
         "rollout",
         "go-live",
+        "go live",
+        "goes live",
+        "went live",
+        "enforcement",
         "cutover",
         "code freeze",
         "freeze",
@@ -2319,16 +2323,48 @@ const PERSONAL_HEADERS: &[&str] = &[
     "death",
 ];
 
+/// What a date column's header says about its dates: a personal event ("DOB",
+/// "Admit date", "travel_date", "Date of service") makes them someone's, a
+/// system's or the public's ("created_at", "Release", "due") not; a header that
+/// says neither ("Date", "Start") leaves them at the default for a calendar date.
+fn header_verdict(header: &str) -> Evidence {
+    if PERSONAL_HEADERS
+        .iter()
+        .any(|w| contains_ignore_case(header, w))
+    {
+        return Evidence::Supports;
+    }
+    let words = super::tabular::header_words(header);
+    let named = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if named(PERSONAL.negative) {
+        Evidence::Contradicts
+    } else if named(PERSONAL.words) || named(PERSONAL_HEADER_WORDS) {
+        Evidence::Supports
+    } else {
+        Evidence::Neutral
+    }
+}
+
+/// Header words for personal events that are too vague as cue words in prose:
+/// "service" in a claims table is the date of a visit ("service_date", "DOS").
+const PERSONAL_HEADER_WORDS: &[&str] = &["service", "dos", "encounter", "exam", "enrolled"];
+
 /// The score of a date, and whether something (context, a header, a system
 /// timestamp's position) decided it rather than the default.
 fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
     let text = input.text();
     let (start, end) = (c.start, c.end);
     if let Some(header) = input.column_header(start) {
-        let personal = PERSONAL_HEADERS
-            .iter()
-            .any(|w| contains_ignore_case(header, w));
-        return (if personal { 0.9 } else { 0.2 }, true);
+        return match header_verdict(header) {
+            Evidence::Supports => (0.9, true),
+            Evidence::Contradicts => (0.2, true),
+            // A plain "Date" column of a table about people holds their dates; of
+            // any other table (metrics, logs), a system's.
+            Evidence::Neutral if c.shape != Shape::Timestamp && input.in_table_of_people(start) => {
+                (0.6, false)
+            }
+            Evidence::Neutral => (0.2, true),
+        };
     }
     // A calendar event's start or end (`DTSTART;TZID=…:20250414T093000`) is
     // when someone has an appointment.
@@ -3142,5 +3178,22 @@ mod tests {
     fn table_header_decides() {
         let text = "name,dob,city\nAnn,1990-01-02,Leeds\nBo,1985-07-08,York\n";
         assert_eq!(found(text), vec!["1990-01-02", "1985-07-08"]);
+        // a personal event in a header word (snake_case, or only in a header)
+        let text = "name;doc_type;state;travel_date\nChloe M;PASSPORT;;2024-07-02\nDan D;DL;MD;2025-11-19\n";
+        assert_eq!(found(text), vec!["2024-07-02", "2025-11-19"]);
+        let text = "claim_no\tmember_id\tservice_date\tbilled\nCLM-1\tZGP3\t2025-04-11\t21.0\nCLM-2\tU88\t2024-04-26\t28.7\n";
+        assert_eq!(found(text), vec!["2025-04-11", "2024-04-26"]);
+        // a system's or the public's event
+        let text = "name,created_at,plan\nAnn,2024-01-02,pro\nBo,2024-03-04,free\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // a plain "Date" column: someone's dates in a table about people, a
+        // system's in any other (metrics, a DHCP log)
+        let text = "| Employee | Start | Team |\n|---|---|---|\n| Ann Lee | 03/01/2022 | ops |\n| Bo Chan | 10/15/2019 | dev |\n";
+        assert_eq!(found(text), vec!["03/01/2022", "10/15/2019"]);
+        let text = "date,region,build,requests\n2024-08-09,eu-west-1,10.0.17990.3845,599257\n2025-02-07,us-east-2,5.19.17,243559\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        let text =
+            "ID,Date,Description,Host Name\n10,03/04/25,Assign,LAPTOP-1\n11,03/04/25,Renew,PRN-3\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 }

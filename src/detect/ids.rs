@@ -185,6 +185,7 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("medicaid", Cue::Is(Label::HealthPlanId)),
     ("medicare", Cue::Is(Label::HealthPlanId)),
     ("beneficiary", Cue::Is(Label::HealthPlanId)),
+    ("coverage", Cue::Is(Label::HealthPlanId)),
     ("versichertennummer", Cue::Is(Label::HealthPlanId)),
     ("versicherungsnummer", Cue::Is(Label::HealthPlanId)),
     ("versicherten-nr", Cue::Is(Label::HealthPlanId)),
@@ -346,8 +347,32 @@ impl Detector for ContextIdDetector {
             }
         }
         if input.has_tables() {
+            let mut taken_until = 0;
             for (start, end) in tokens(text) {
+                if start < taken_until {
+                    continue; // a group of the spaced value just found
+                }
                 let token = &text[start..end];
+                // A value in spaced groups ("D 715 352 662 731") starts with a
+                // capital or a short group that a space and a digit follow.
+                let group_follows = bytes.get(end) == Some(&b' ')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    && token.len() <= 5;
+                if group_follows {
+                    if let Some(Cue::Is(label)) = header_cue(input, start) {
+                        if let Some((s, e)) = spaced_value(text, start, label) {
+                            out.push(Finding {
+                                start: s,
+                                end: e,
+                                label,
+                                score: 0.85,
+                                detector: self.name_for(label),
+                            });
+                            taken_until = e;
+                            continue;
+                        }
+                    }
+                }
                 // The token's own shape first: most cells are words, and finding the
                 // header of a cell costs a walk over its line.
                 if !candidate_token(token) {
@@ -536,9 +561,10 @@ fn filler_before(b: &[u8], i: usize) -> bool {
     w > 0 && w <= 4
 }
 
-/// A value written in spaced groups at `s`: an optional capital, then 2–4 digit
-/// groups joined by single spaces ("482 913 776", "S 482 193 776 201",
-/// "3320 1984"), for the labels whose numbers are printed that way.
+/// A value written in spaced groups at `s`: an optional capital (alone or
+/// glued to the first group), then 2–5 digit groups joined by single spaces
+/// ("482 913 776", "S 482 193 776 201", "3320 1984", New Jersey's "G1414 67261
+/// 76243"), for the labels whose numbers are printed that way.
 fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let (min_digits, max_digits) = match label {
@@ -549,10 +575,11 @@ fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
     };
     let mut i = s;
     if b[i].is_ascii_uppercase() {
-        if b.get(i + 1) != Some(&b' ') {
-            return None;
+        match b.get(i + 1) {
+            Some(b' ') => i += 2,
+            Some(c) if c.is_ascii_digit() => i += 1,
+            _ => return None,
         }
-        i += 2;
     }
     let mut groups = 0;
     let mut digits = 0;
@@ -563,7 +590,7 @@ fn spaced_value(text: &str, s: usize, label: Label) -> Option<(usize, usize)> {
             i += 1;
         }
         let len = i - gs;
-        if !(2..=4).contains(&len) || super::word_after(text, i) {
+        if !(2..=5).contains(&len) || super::word_after(text, i) {
             break;
         }
         groups += 1;
@@ -594,7 +621,7 @@ fn keyword_bounded(b: &[u8], start: usize, end: usize) -> bool {
 
 fn header_cue(input: &ScanInput<'_>, pos: usize) -> Option<Cue> {
     let header = input.column_header(pos)?;
-    let words = header_words(header);
+    let words = super::tabular::header_words(header);
     let has = |w: &str| words.iter().any(|x| x == w);
     let h = header.to_ascii_lowercase();
     let h = h.as_str();
@@ -617,32 +644,6 @@ fn header_cue(input: &ScanInput<'_>, pos: usize) -> Option<Cue> {
         return None;
     };
     Some(Cue::Is(label))
-}
-
-/// A header's words, lower case: split at anything but letters and digits and
-/// where camelCase starts a word ("dlNumber", "dl_number", "DL No." → dl, number …).
-fn header_words(header: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in header.chars() {
-        if !c.is_alphanumeric() {
-            prev_lower = false;
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            continue;
-        }
-        if c.is_uppercase() && prev_lower && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        word.extend(c.to_lowercase());
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
 }
 
 /// Whether the keyword at `start..end` is part of a column name in a header
@@ -708,7 +709,11 @@ fn fits(label: Label, token: &str) -> bool {
             let upper_ok = b
                 .iter()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-');
-            upper_ok && digits >= 6 && (6..=20).contains(&b.len())
+            // New York's Medicaid CIN has five digits between letters ("XB02936P").
+            let letters = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+            upper_ok
+                && (digits >= 6 || (digits == 5 && letters >= 2))
+                && (6..=20).contains(&b.len())
         }
         _ => false,
     }
@@ -752,6 +757,62 @@ mod tests {
     }
 
     #[test]
+    fn state_formats_and_plan_shapes() {
+        let cases: &[(&str, Label, &str)] = &[
+            // New York's Medicaid CIN: two letters, five digits, a letter
+            (
+                "Child's Medicaid #: XB02936P",
+                Label::HealthPlanId,
+                "XB02936P",
+            ),
+            (
+                "Medicaid ID WJ28097O is for my son",
+                Label::HealthPlanId,
+                "WJ28097O",
+            ),
+            (
+                "her coverage (ZGP964671WR) was active",
+                Label::HealthPlanId,
+                "ZGP964671WR",
+            ),
+            // New Jersey licences: a letter glued to the first of three groups
+            (
+                "CDL # X7453 28874 74819 (NJ)",
+                Label::UsDriverLicense,
+                "X7453 28874 74819",
+            ),
+            (
+                "(DL A7245 81534 88478, NJ)",
+                Label::UsDriverLicense,
+                "A7245 81534 88478",
+            ),
+            // a key=value log line: each key names its own value
+            (
+                "kyc.match ssn=506618749 dl=553685187 dl_state=NY",
+                Label::UsDriverLicense,
+                "553685187",
+            ),
+        ];
+        for &(text, label, value) in cases {
+            assert_eq!(found(text), vec![(label, value.to_string())], "{text}");
+        }
+        // five digits and one letter is too little for a plan ID
+        assert!(found("member 12345A").is_empty());
+    }
+
+    #[test]
+    fn spaced_values_in_a_column() {
+        let csv = "name,dl_number,dl_state\nMaria A,D 715 352 662 731,MI\nRahul B,O23730104,AZ\n";
+        assert_eq!(
+            found(csv),
+            vec![
+                (Label::UsDriverLicense, "D 715 352 662 731".to_string()),
+                (Label::UsDriverLicense, "O23730104".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn columns_named_in_snake_or_camel_case() {
         let csv = "employee_id,name,dl_number,dl_state\nCX55600,Fatima Park,97775940,TX\n";
         assert_eq!(
@@ -764,8 +825,11 @@ mod tests {
             found(tsv),
             vec![(Label::HealthPlanId, "BSD997691614".to_string())]
         );
-        assert_eq!(header_words("dlNumber"), ["dl", "number"]);
-        assert_eq!(header_words("DL No."), ["dl", "no"]);
+        assert_eq!(
+            crate::detect::tabular::header_words("dlNumber"),
+            ["dl", "number"]
+        );
+        assert_eq!(crate::detect::tabular::header_words("DL No."), ["dl", "no"]);
         // A format template is no value.
         assert!(found("Policy number field format: AAA000000000.").is_empty());
         // camelCase keys and short forms of forms and statements

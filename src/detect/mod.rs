@@ -129,6 +129,18 @@ impl<'t> ScanInput<'t> {
             .header_for(self.text, pos)
     }
 
+    /// Whether `pos` is in a data row of a table about people (see
+    /// `tabular::names_people`).
+    pub fn in_table_of_people(&self, pos: usize) -> bool {
+        if !self.has_tables() {
+            return false;
+        }
+        self.tables
+            .get_or_init(|| tabular::Tables::find(self.text))
+            .header_line_for(self.text, pos)
+            .is_some_and(|(line, delim)| tabular::names_people(line, delim))
+    }
+
     /// Whether the text holds a delimited table with a header line. Checked first
     /// on the one-pass features: a table needs line breaks and delimiters.
     pub fn has_tables(&self) -> bool {

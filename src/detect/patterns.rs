@@ -292,8 +292,8 @@ static SSN_CONTEXT: ContextRule = ContextRule::new(
     ],
     &[
         "phone", "tel", "zip", "order", "invoice", "account", "acct", "routing", "passport",
-        "license", "licence", "member", "mrn", "tracking", "ticket", "part", "serial", "sn",
-        "model", "item", "sku", "catalog", "lot",
+        "license", "licence", "dl", "dln", "member", "mrn", "tracking", "ticket", "part", "serial",
+        "sn", "model", "item", "sku", "catalog", "lot",
     ],
     40,
     10,
@@ -332,9 +332,9 @@ fn check_ssn(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
 
 /// Whether a column header names social security numbers.
 fn header_names_ssn(header: &str) -> bool {
-    let h = header.to_ascii_lowercase();
-    h.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| matches!(w, "ssn" | "ss" | "social" | "socsec"))
+    super::tabular::header_words(header)
+        .iter()
+        .any(|w| matches!(w.as_str(), "ssn" | "ss" | "social" | "socsec"))
 }
 
 // ---------------------------------------------------------------- UK NHS
@@ -606,6 +606,11 @@ mod tests {
         assert!(has("id 078-05-1123", Label::UsSsn, "078-05-1123"));
         assert!(has("my ssn is 078051121", Label::UsSsn, "078051121"));
         assert!(!has("order 078051121", Label::UsSsn, "078051121"));
+        // each key of a key=value line names its own value: "dl=" is no word
+        // about the SSN before it, and outranks "ssn=" for the number after it
+        let log = "kyc.match ssn=506618749 dl=553685187 dl_state=NY";
+        assert!(has(log, Label::UsSsn, "506618749"));
+        assert!(!has(log, Label::UsSsn, "553685187"));
         assert!(!has("SSN ***-**-1234", Label::UsSsn, "1234"));
         assert!(!has("SSN 666-05-1123", Label::UsSsn, "666-05-1123"));
         // regression: part, serial and model numbers shaped like SSNs

@@ -154,6 +154,14 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "parcel",
         "shipment",
         "consignment",
+        // an ID that is written like a local number ("Student ID 046-2772")
+        "student id",
+        "employee id",
+        "emp id",
+        "staff id",
+        "customer id",
+        "user id",
+        "badge",
     ],
     40,
     5,
@@ -374,6 +382,8 @@ impl PhoneDetector {
         let ev = || {
             *ev_once.get_or_init(|| match input.column_header(start) {
                 Some(h) if is_phone_header(h) => Evidence::Supports,
+                // A column of routing, account or member numbers holds no phone numbers.
+                Some(h) if header_names_other_number(h) => Evidence::Contradicts,
                 _ if country_number_cue(&self.rules, text, start) => Evidence::Supports,
                 _ => evidence(text, start, end, &PHONE_CONTEXT),
             })
@@ -503,6 +513,14 @@ fn is_phone_header(header: &str) -> bool {
         .any(|w| h.contains(w))
 }
 
+/// Whether a column header names a number that is no phone number: one of its
+/// words is a contradicting context word ("routing_number", "accountNo", "zip").
+fn header_names_other_number(header: &str) -> bool {
+    super::tabular::header_words(header)
+        .iter()
+        .any(|w| PHONE_CONTEXT.negative.contains(&w.as_str()))
+}
+
 enum Kind {
     /// With a `+` or `00` country code.
     International,
@@ -539,9 +557,11 @@ fn classify(
         } else {
             digits
         };
-        return rules
-            .valid_international(digits)
-            .then_some(Kind::International);
+        // +1 numbers are checked as North American numbers are written without
+        // it (area code and exchange rules, not the list of area codes in service),
+        // so that "+1-328-508-8195" and "(328) 508-8195" get the same verdict.
+        let nanp = digits.len() == 11 && digits.starts_with('1') && nanp_valid(digits);
+        return (nanp || rules.valid_international(digits)).then_some(Kind::International);
     }
     // "030/1234567" is how Germans write numbers, "30/123 4567" Hungarians (and
     // such a number is tried as Hungarian only); "816787/2025" is a reference.
@@ -988,6 +1008,16 @@ mod tests {
             ("Cep: 0532 418 27 65", "0532 418 27 65"),
             // a country code before "number" (Presidio's test cases)
             ("My CN number is 13812345678", "13812345678"),
+            // +1 numbers follow the same NANP rules as national ones: an area
+            // code not (yet) in service is still how the number is written
+            (
+                "Please call +1-328-508-8195 x3058.",
+                "+1-328-508-8195 x3058",
+            ),
+            (
+                "nurse line +1-666-729-2612, ext. 3831",
+                "+1-666-729-2612, ext. 3831",
+            ),
         ];
         for (text, want) in cases {
             let want: Vec<String> = want.split('|').map(str::to_string).collect();
@@ -1034,6 +1064,12 @@ mod tests {
             "Is 026009593 the routing number for Bank of America wires?",
             "CEP 01310100, São Paulo",
             "my ID number is 13812345678",
+            // an ID written like a local number (challenge 6)
+            "Student ID 046-2772, grade 4, room 12.",
+            // a column of routing numbers (challenge 6)
+            "name,routing_number,account_number,amount\nRahul W,017040846,72936039180,1915.14\nDan K,021000021,4417229031,20.00\n",
+            // +1 and a number no NANP number can be (area code 1xx)
+            "+1-128-508-8195",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -63,12 +63,23 @@ impl Tables {
         self.blocks.is_empty()
     }
 
+    /// The block whose data rows hold byte `pos`.
+    fn block_for(&self, pos: usize) -> Option<(usize, usize, u8)> {
+        self.blocks
+            .iter()
+            .find(|&&(_, he, end, _)| pos > he && pos <= end)
+            .map(|&(hs, he, _, delim)| (hs, he, delim))
+    }
+
+    /// The header line of the table whose data rows hold byte `pos`, and its delimiter.
+    pub fn header_line_for<'t>(&self, text: &'t str, pos: usize) -> Option<(&'t str, u8)> {
+        let (hs, he, delim) = self.block_for(pos)?;
+        Some((&text[hs..he], delim))
+    }
+
     /// The header cell above byte `pos`, if `pos` is in a data row of a table.
     pub fn header_for<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
-        let &(hs, he, _, delim) = self
-            .blocks
-            .iter()
-            .find(|&&(_, he, end, _)| pos > he && pos <= end)?;
+        let (hs, he, delim) = self.block_for(pos)?;
         let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
         let column = field_index(&text[line_start..pos], delim);
         split_fields(&text[hs..he], delim)
@@ -164,6 +175,78 @@ fn looks_like_header(line: &str, delim: u8) -> bool {
         let sentence = cell.ends_with(['.', '?', '!', ':']) || cell.split_whitespace().count() > 4;
         cell.len() <= 40 && letters > 0 && digits <= letters && !sentence
     })
+}
+
+/// The cells of a header line, trimmed and unquoted.
+pub(crate) fn header_cells(line: &str, delim: u8) -> impl Iterator<Item = &str> {
+    split_fields(line, delim).map(|h| h.trim().trim_matches('"'))
+}
+
+/// Whether a table is about people: one of its header cells names a person
+/// ("Name", "patient", "Employee", "full_name") or a personal field ("dob",
+/// "ssn", "email"). "Host Name" and "file_name" name no person.
+pub(crate) fn names_people(header_line: &str, delim: u8) -> bool {
+    const PEOPLE: &[&str] = &[
+        "patient",
+        "employee",
+        "customer",
+        "client",
+        "member",
+        "person",
+        "student",
+        "guest",
+        "passenger",
+        "traveler",
+        "traveller",
+        "applicant",
+        "subscriber",
+        "beneficiary",
+        "insured",
+        "surname",
+        "ssn",
+        "mrn",
+        "dob",
+        "email",
+        "phone",
+    ];
+    const NAME_OF: &[&str] = &[
+        "full", "first", "last", "given", "family", "legal", "display",
+    ];
+    header_cells(header_line, delim).any(|cell| {
+        let words = header_words(cell);
+        let person_name = match words.as_slice() {
+            [only] => only == "name",
+            [first, last] => last == "name" && NAME_OF.contains(&first.as_str()),
+            _ => false,
+        };
+        person_name || words.iter().any(|w| PEOPLE.contains(&w.as_str()))
+    })
+}
+
+/// A header's words, lower case: split at anything but letters and digits and
+/// where camelCase starts a word ("dlNumber", "dl_number", "DL No." → dl, number …).
+pub(crate) fn header_words(header: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in header.chars() {
+        if !c.is_alphanumeric() {
+            prev_lower = false;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 #[cfg(test)]
