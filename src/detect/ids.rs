@@ -325,7 +325,41 @@ impl Detector for ContextIdDetector {
             }
             // The next keyword, whatever it says, ends this one's reach.
             let limit = cues.get(k + 1).map_or(text.len(), |&(s, _, _)| s);
-            if let Some((start, end)) = value_after(text, end, limit, label) {
+            // "group/member is A / B", "Routing and account: A / B": two keywords
+            // joined, then two values: the first value is the first keyword's.
+            let paired = k > 0 && {
+                let between = &text[cues[k - 1].1..start];
+                matches!(between, "/" | " / " | " and " | " & " | " or ")
+            };
+            let mut skip_first = paired;
+            let mut from = end;
+            while let Some((start, end)) = value_after(text, from, limit, label) {
+                if std::mem::take(&mut skip_first) {
+                    match next_in_list(text, end, limit) {
+                        Some(next) => {
+                            from = next;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(Finding {
+                    start,
+                    end,
+                    label,
+                    score: 0.85,
+                    detector: self.name_for(label),
+                });
+                // "My subscriber # is A and my wife's is B": a second value of
+                // the same kind, joined to the first, is one too.
+                match next_in_list(text, end, limit) {
+                    Some(next) => from = next,
+                    None => break,
+                }
+            }
+            // "U07964854 — that's the passport number I entered": the keyword
+            // names the value right before it.
+            if let Some((start, end)) = value_before(text, start, label) {
                 out.push(Finding {
                     start,
                     end,
@@ -496,6 +530,97 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
             return Some(v);
         }
         return (candidate_token(token) && fits(label, token)).then_some((s, e));
+    }
+    None
+}
+
+/// Where the next value of a list starts to be searched, if the text after a
+/// value at `end` joins another value of the same kind to it: "and my wife's
+/// is", ", her son's:", "or". The join stays in the sentence and ends in "is"
+/// or ":" (or is a bare "and"/"or"/"/"), so "… and claim 55" joins nothing.
+fn next_in_list(text: &str, end: usize, limit: usize) -> Option<usize> {
+    let (_, stop) = super::context::window(&text[..limit.max(end)], end, end, 0, 40);
+    let rest = &text[end..stop];
+    let digit = rest.find(|c: char| c.is_ascii_digit())?;
+    let gap = &rest[..digit];
+    // The value itself may start with capitals ("W735839359").
+    let gap = gap.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    if gap.contains(['.', ';', '\n', '(', ')']) {
+        return None;
+    }
+    let g = gap.trim().to_ascii_lowercase();
+    let g = g.trim_start_matches(',').trim_start();
+    let bare = matches!(g, "and" | "or" | "&" | "/" | "");
+    if bare {
+        return (gap.starts_with([',', ' ', '/']) && !gap.is_empty()).then_some(end);
+    }
+    // "and my wife's is", "or hers:": whose it is, not what it is ("and the
+    // claim number is" names another kind of number).
+    let middle = ["and ", "or ", "& "]
+        .iter()
+        .find_map(|j| g.strip_prefix(j))?;
+    let middle = middle
+        .strip_suffix(" is:")
+        .or_else(|| middle.strip_suffix(" is"))
+        .or_else(|| middle.strip_suffix(':'))?;
+    let words: Vec<&str> = middle.split_whitespace().collect();
+    let whose = |w: &str| {
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                w,
+                "his" | "hers" | "her" | "mine" | "theirs" | "ours" | "yours" | "another" | "other"
+            )
+    };
+    (words.len() <= 3 && words.iter().any(|w| whose(w))).then_some(end)
+}
+
+/// The value right before a keyword at `kw_start`, when the words between say
+/// the keyword names it: "U07964854 — that's the passport number", "40073824465190866
+/// is the checking account". Only a few linking words may stand between.
+fn value_before(text: &str, kw_start: usize, label: Label) -> Option<(usize, usize)> {
+    const LINKS: &[&str] = &[
+        "is", "was", "that's", "that’s", "thats", "that", "the", "my", "our", "his", "her",
+        "their", "its", "—", "–", "-", ",",
+    ];
+    let before = &text[..kw_start];
+    let mut words = before.trim_end().rsplit(' ');
+    let mut consumed = 0;
+    let mut links = 0;
+    // "12345678, the account holder" names no value: a copula or a dash must link.
+    let mut copula = false;
+    for word in words.by_ref() {
+        if word.is_empty() {
+            consumed += 1;
+            continue;
+        }
+        if LINKS.iter().any(|l| l.eq_ignore_ascii_case(word)) {
+            links += 1;
+            copula |= !matches!(
+                word.to_ascii_lowercase().as_str(),
+                "the" | "my" | "our" | "his" | "her" | "their" | "its" | ","
+            );
+            consumed += word.len() + 1;
+            if links > 4 {
+                return None;
+            }
+            continue;
+        }
+        // The value, possibly with a comma glued to it ("U07964854,").
+        let value = word.trim_end_matches(',');
+        let has_link = copula && (before.len() - before.trim_end().len() + consumed) <= 24;
+        let end = before.trim_end().len() - consumed - (word.len() - value.len());
+        let start = end - value.len();
+        let ok = has_link
+            && !value.is_empty()
+            && value.bytes().any(|c| c.is_ascii_digit())
+            && value
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+            && candidate_token(value)
+            && fits(label, value)
+            && !super::word_before(text, start);
+        return ok.then_some((start, end));
     }
     None
 }
@@ -798,6 +923,43 @@ mod tests {
         }
         // five digits and one letter is too little for a plan ID
         assert!(found("member 12345A").is_empty());
+    }
+
+    #[test]
+    fn lists_and_keywords_after_the_value() {
+        let plan = |v: &str| (Label::HealthPlanId, v.to_string());
+        // a second value joined to the first: whose, not what
+        assert_eq!(
+            found("My subscriber # is W735839359 and my wife's is AGO136664516. Group 399709."),
+            vec![plan("W735839359"), plan("AGO136664516")]
+        );
+        assert_eq!(
+            found("The correct group/member is 025264 / SSAW76331626."),
+            vec![plan("SSAW76331626")]
+        );
+        assert_eq!(
+            found("Routing and account: 056107096 / 2909375244"),
+            vec![(Label::UsBankNumber, "2909375244".to_string())]
+        );
+        assert_eq!(
+            found("policy number is V26180496O and the claim number is CL532569441."),
+            vec![plan("V26180496O")]
+        );
+        // the keyword right after the value, linked by a copula or a dash
+        assert_eq!(
+            found("U07964854 — that's the passport number I entered"),
+            vec![(Label::UsPassport, "U07964854".to_string())]
+        );
+        assert_eq!(
+            found("40073824465190866 is the checking account for the refund"),
+            vec![(Label::UsBankNumber, "40073824465190866".to_string())]
+        );
+        assert!(found("order 12345678, the account holder asked").is_empty());
+        // non-ASCII text right after a value (a slice must not split a character)
+        assert_eq!(
+            found("Bằng lái xe Texas của tôi số 13283894, tôi chuyển sang California thì đổi"),
+            vec![(Label::UsDriverLicense, "13283894".to_string())]
+        );
     }
 
     #[test]
