@@ -58,8 +58,9 @@ impl Detector for EmailDetector {
             for m in self.plain.find_iter(text) {
                 let (start, end) = trim_glued_script(text, m.start(), m.end());
                 let mut start = start;
-                // A local part does not start or end with a dot or quote.
-                while start < end && matches!(bytes[start], b'.' | b'\'' | b'-') {
+                // A local part does not start or end with a dot or quote, nor
+                // start with a `+` (a diff's added line: "+sofia@…").
+                while start < end && matches!(bytes[start], b'.' | b'\'' | b'-' | b'+') {
                     start += 1;
                 }
                 let local_end = start + text[start..end].find('@').unwrap_or(0);
@@ -268,6 +269,11 @@ mod tests {
         assert_eq!(
             found("write to hello@carla-moretti[dot]it today"),
             vec!["hello@carla-moretti[dot]it"]
+        );
+        // a diff's added and removed lines
+        assert_eq!(
+            found(" # contacts\n-malik@pinecrest.com\n+daniel@pinecrest.com\n"),
+            vec!["malik@pinecrest.com", "daniel@pinecrest.com"]
         );
     }
 

@@ -1,6 +1,7 @@
 //! Normalization before detection, so that obfuscation does not hide PII.
 //!
-//! Applied in one left-to-right pass: JSON `\uXXXX` escapes (with surrogate pairs),
+//! Applied in one left-to-right pass: JSON `\uXXXX` escapes (with surrogate pairs)
+//! and the short ones (`\n`, `\t`, `\r`, `\"`, `\/`, `\\`) of JSON pasted into a prompt,
 //! percent-escapes of printable ASCII (`%40`), HTML character references (`&#64;`,
 //! `&#x40;`, a few named ones) are decoded; zero-width and bidi control characters
 //! (and the soft hyphen) are removed; every other character goes through NFKC, which
@@ -224,6 +225,21 @@ fn hex_value(digits: &[u8]) -> Option<u32> {
 }
 
 fn decode_json_escape(b: &[u8], i: usize) -> Option<(char, usize)> {
+    // JSON pasted into a prompt keeps its escapes: "…?\nPassport: F67925790\n…"
+    // glues an "n" to the next word. The escaped backslash is decoded too, so
+    // that in `\\n` the "n" stays a letter.
+    let short = match b.get(i + 1)? {
+        b'n' => Some('\n'),
+        b't' => Some('\t'),
+        b'r' => Some('\r'),
+        b'"' => Some('"'),
+        b'/' => Some('/'),
+        b'\\' => Some('\\'),
+        _ => None,
+    };
+    if let Some(c) = short {
+        return Some((c, 2));
+    }
     if b.get(i + 1) != Some(&b'u') {
         return None;
     }
@@ -308,6 +324,13 @@ mod tests {
         assert_eq!(norm("jane%40example.com"), "jane@example.com");
         assert_eq!(norm("jane&#64;example&#x2E;com"), "jane@example.com");
         assert_eq!(norm("jane&commat;example.com"), "jane@example.com");
+        // JSON's short escapes: a pasted request body's "\n" is a line break
+        assert_eq!(
+            norm(r#"answers?\nPassport: F67925790\n\"ok\" https:\/\/x.io"#),
+            "answers?\nPassport: F67925790\n\"ok\" https://x.io"
+        );
+        // an escaped backslash before "n" leaves the "n" a letter
+        assert_eq!(norm(r"C:\\new"), r"C:\new");
         assert_eq!(norm(r"\ud83d\ude00"), "😀");
         // not escapes
         assert_eq!(norm("100% & more"), "100% & more");

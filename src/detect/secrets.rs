@@ -162,7 +162,7 @@ const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/"'<>]*:[^\s"'<>
 
 /// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
 /// says it holds a credential.
-const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|passphrase|passwort|kennwort|contraseña|senha|wachtwoord|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|account[_\-]?key|private[_\-]?key|signing[_\-]?key|encryption[_\-]?key|hmac[_\-]?key|master[_\-]?key|app(?:lication)?[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|requirepass|masterauth|credentials?|[_\-]pass)[A-Za-z0-9_.\-]*)["']?[ \t]*(?:=|:=|=>|:|[ \t]|\n[ \t]*value:)[ \t]*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
+const ASSIGNMENT: &str = r#"(?i)(?P<name>[A-Za-z0-9_.$\-]*(?:password|passwd|passphrase|passwort|kennwort|contraseña|senha|wachtwoord|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|account[_\-]?key|private[_\-]?key|signing[_\-]?key|encryption[_\-]?key|hmac[_\-]?key|master[_\-]?key|app(?:lication)?[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|requirepass|masterauth|credentials?|pass)[A-Za-z0-9_.\-]*)["']?[ \t]*(?:=|:=|=>|:|[ \t]|\n[ \t]*value:)[ \t]*(?P<q>["'`]?)(?P<value>[^\s"'`,;]{6,})"#;
 
 /// Credentials written in other shapes, each with its value in group `v`:
 /// `curl -u user:pass`, SQL `IDENTIFIED BY '…'`, `Authorization: Basic …`,
@@ -516,7 +516,14 @@ impl Detector for SecretDetector {
                 }
             }
             let v = &text[start..end];
+            if !is_assignment(text, name.start(), name.end(), start, v) {
+                continue;
+            }
             if let Some(score) = assignment_score(name.as_str(), v) {
+                // A password inside a connection string ("Server=…;Password=…;")
+                // makes the whole string the credential.
+                let (start, end) =
+                    connection_string_around(text, name.start(), end).unwrap_or((start, end));
                 push(start, end, score, &self.name_assignment);
             }
         }
@@ -637,6 +644,101 @@ fn next_form_field(value: &str) -> Option<usize> {
     })
 }
 
+/// Names that say a value is a password (a part of the assignment's name).
+const PASSWORD_NAMES: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "passwort",
+    "kennwort",
+    "contraseña",
+    "senha",
+    "wachtwoord",
+    "pwd",
+    "pass",
+    "requirepass",
+    "masterauth",
+];
+
+/// Whether a match of `ASSIGNMENT` assigns its value to its name. "pass" must be
+/// a word of its own (not "passenger", "bypass"); a name and value apart by blanks
+/// only ("requirepass s3cr3t…") must not be two other things side by side: a
+/// log's next field ("reason=bad_password attempt=6"), the next quoted string
+/// ("…/reset-password\" \"Mozilla/5.0"), a product token.
+fn is_assignment(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    value_start: usize,
+    value: &str,
+) -> bool {
+    let name = text[name_start..name_end].to_ascii_lowercase();
+    let only_pass = !PASSWORD_NAMES
+        .iter()
+        .chain(&["secret", "token", "key", "credential"])
+        .any(|w| *w != "pass" && name.contains(w));
+    let pass_segment = name
+        .split(['_', '-', '.', '$'])
+        .any(|segment| segment == "pass");
+    let between = &text[name_end..value_start];
+    let explicit = between.contains(['=', ':']);
+    // "PASSENGER: TAN/WEIMING", "bypass", "compass"; and "pass" the verb
+    // ("pass `--verbose` to see more") assigns nothing.
+    if only_pass && !(pass_segment && explicit) {
+        return false;
+    }
+    if explicit {
+        return true;
+    }
+    let product_token = value.split_once('/').is_some_and(|(a, b)| {
+        a.bytes().all(|c| c.is_ascii_alphabetic()) && b.starts_with(|c: char| c.is_ascii_digit())
+    });
+    !(value.contains('=') || between.starts_with(['"', '\'']) || product_token)
+}
+
+/// The connection string around a password assigned at `name_start..value_end`:
+/// three or more `key=value` pairs joined by `;`, one of them naming the server
+/// (ADO.NET / ODBC: `Server=tcp:db,1433;Database=x;User Id=u;Password=p;`), up to
+/// the quotes or the line around it. The trailing `;` is not part of it.
+fn connection_string_around(
+    text: &str,
+    name_start: usize,
+    value_end: usize,
+) -> Option<(usize, usize)> {
+    let bound = |c: char| matches!(c, '"' | '\'' | '`' | '\n' | '\r');
+    let start = text[..name_start].rfind(bound).map_or(0, |i| i + 1);
+    let end = text[value_end..]
+        .find(bound)
+        .map_or(text.len(), |i| value_end + i);
+    let segment = &text[start..end];
+    let lead = segment.len() - segment.trim_start().len();
+    let body = segment.trim().trim_end_matches(';');
+    let pairs: Vec<&str> = body.split(';').collect();
+    let is_pair = |p: &&str| {
+        p.split_once('=').is_some_and(|(k, v)| {
+            let k = k.trim();
+            !k.is_empty()
+                && !v.is_empty()
+                && k.bytes()
+                    .all(|c| c.is_ascii_alphabetic() || c == b' ' || c == b'_')
+        })
+    };
+    let names_server = pairs.iter().any(|p| {
+        let key = p
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        matches!(
+            key.as_str(),
+            "server" | "data source" | "host" | "hostname" | "address" | "addr" | "network address"
+        )
+    });
+    (pairs.len() >= 3 && pairs.iter().all(is_pair) && names_server)
+        .then(|| (start + lead, start + lead + body.len()))
+}
+
 /// Score of a value assigned to a credential-like name, or `None` if it is not a secret.
 fn assignment_score(name: &str, value: &str) -> Option<f32> {
     // "password policy: …", "DB_PASSWORD\n  valueFrom:": a key, not a value.
@@ -645,22 +747,7 @@ fn assignment_score(name: &str, value: &str) -> Option<f32> {
         return None;
     }
     let name = name.to_ascii_lowercase();
-    let password_name = [
-        "password",
-        "passwd",
-        "passphrase",
-        "passwort",
-        "kennwort",
-        "contraseña",
-        "senha",
-        "wachtwoord",
-        "pwd",
-        "pass",
-        "requirepass",
-        "masterauth",
-    ]
-    .iter()
-    .any(|w| name.contains(w));
+    let password_name = PASSWORD_NAMES.iter().any(|w| name.contains(w));
     // Names of things about credentials, not credentials: token_type, token_url, max_tokens…
     let meta_name = [
         "type", "url", "uri", "endpoint", "expir", "ttl", "length", "count", "max", "file", "path",
@@ -857,6 +944,26 @@ mod tests {
         assert_eq!(
             found("aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1'"),
             vec!["wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8r2Tk1"]
+        );
+        // "pass" on its own is a password's name
+        assert_eq!(
+            found("network: Casa_5G pass: Juniper_1684EZKRt"),
+            vec!["Juniper_1684EZKRt"]
+        );
+        assert_eq!(found("DB_PASS=Wq9vR2tLm8x"), vec!["Wq9vR2tLm8x"]);
+        // ... but not inside another word, nor side by side with another field
+        for text in [
+            "PASSENGER: TAN/WEIMING MR",
+            "the compass: north30deg and bypass: abc12345",
+            "user=okafor@aol.com reason=bad_password attempt=6",
+            r#""GET /help/4412-reset-password" "Mozilla/5.0 (Windows NT 10.0)""#,
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        // a password inside a connection string makes the whole string the secret
+        assert_eq!(
+            found(r#"cs = "Server=tcp:10.33.53.22,1433;Database=ledger;User Id=app;Password=Pylon9018wB2;Encrypt=True";"#),
+            vec!["Server=tcp:10.33.53.22,1433;Database=ledger;User Id=app;Password=Pylon9018wB2;Encrypt=True"]
         );
     }
 

@@ -1064,8 +1064,10 @@ R("secret", "mongodb+srv connection string",
   "Mongoose can't connect:\nmongoose.connect(\"⟦SEC|mongodb+srv://reporting:Tq8vLz2pXw@cluster0.x7k2q.mongodb.net/prod?retryWrites=true&w=majority⟧\")")
 R("secret", "postgres URL in Python settings",
   "Refactor settings.py to read from env:\nDATABASES_URL = '⟦SEC|postgresql://svc_orders:Nb4%21mQ7zR@orders-db.prod.internal:5432/orders⟧'\nDEBUG = False")
-R("secret", "ADO.NET connection string, Password= value",
-  "Connection fails from Azure Functions:\nServer=tcp:ledger-sql.database.windows.net,1433;Initial Catalog=ledger;User ID=ledger_app;Password=⟦SEC|h8&Kp2!Zq9Ve⟧;Encrypt=True;")
+# TAXONOMY: a connection string with embedded credentials is SECRET as a whole, like the URL forms above
+# (this row labelled only the Password= value until stop 13).
+R("secret", "ADO.NET connection string with a password",
+  "Connection fails from Azure Functions:\n⟦SEC|Server=tcp:ledger-sql.database.windows.net,1433;Initial Catalog=ledger;User ID=ledger_app;Password=h8&Kp2!Zq9Ve;Encrypt=True⟧;")
 R("secret", "Java properties",
   "Spring Boot won't start:\nspring.datasource.url=jdbc:mysql://db01:3306/shop\nspring.datasource.username=shop\nspring.datasource.password=⟦SEC|Sh0p!Adm1n#77⟧")
 R("secret", "PHP config",
