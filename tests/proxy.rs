@@ -24,6 +24,19 @@ fn gateway(h: &common::Harness, path: &str) -> String {
     format!("http://{}{path}", h.running.proxy_addr)
 }
 
+/// POST a JSON body to the gateway and read the streamed answer (`curl -N`).
+async fn stream_post(h: &common::Harness, path: &str, body: String) -> (i32, String, String) {
+    curl(vec![
+        "-N".into(),
+        gateway(h, path),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-d".into(),
+        body,
+    ])
+    .await
+}
+
 /// POST a JSON body through the gateway; (curl exit code, stdout, stderr).
 async fn post_json(h: &common::Harness, path: &str, body: String) -> (i32, String, String) {
     curl(vec![
@@ -143,17 +156,14 @@ async fn values_revealed_by_redacting_their_neighbours_do_not_leave() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn streamed_answers_are_restored_across_split_events() {
     let h = start("sse", |_| {}).await;
-    let (code, out, err) = curl(vec![
-        "-N".into(),
-        gateway(&h, "/openai/v1/chat/completions"),
-        "-H".into(),
-        "content-type: application/json".into(),
-        "-d".into(),
+    let (code, out, err) = stream_post(
+        &h,
+        "/openai/v1/chat/completions",
         chat_body(
             "Contact jane.doe@example.com or +44 20 7946 0958 today.",
             true,
         ),
-    ])
+    )
     .await;
     assert_eq!(code, 0, "{err}");
     assert_no_pii(&h.upstream.all_bodies());
@@ -307,8 +317,8 @@ async fn unknown_hosts_are_tunnelled_or_denied() {
     h.running.stop().await;
 }
 
-/// The outcome kind of every request record, oldest first.
-fn outcomes(h: &common::Harness) -> Vec<String> {
+/// Every audit entry, oldest first.
+fn audit_entries(h: &common::Harness) -> Vec<scrim::audit::Entry> {
     h.running.shared.audit.sync_index().unwrap();
     let mut entries = h
         .running
@@ -318,6 +328,11 @@ fn outcomes(h: &common::Harness) -> Vec<String> {
         .unwrap();
     entries.reverse();
     entries
+}
+
+/// The outcome kind of every request record, oldest first.
+fn outcomes(h: &common::Harness) -> Vec<String> {
+    audit_entries(h)
         .iter()
         .filter_map(|e| e.request())
         .map(|d| {
@@ -865,4 +880,465 @@ async fn the_admin_api_listens_on_loopback_only() {
         err.contains("admin_listen") && err.contains("loopback"),
         "{err}"
     );
+}
+
+// ---- OpenAI tool calling, Responses API, embeddings ---------------------------------
+//
+// scrim scans every string of a JSON body whatever the endpoint
+// (`inspect::provider`), so PII in tool schemas, in tool-call `arguments` (JSON
+// text inside a JSON string) and in tool results is redacted like any prompt;
+// answers are restored by `inspect::restore`, which treats `arguments` as JSON
+// text. The fake upstream answers a chat request that offers `tools` with a call
+// whose arguments echo the prompt, answers `/responses` in the Responses shape
+// and `/embeddings` with vectors.
+
+/// The pseudonym placeholders (`<EMAIL_ADDRESS_1>`) left in `text`.
+fn pseudonyms_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('<') {
+        let Some(len) = text[i + 1..].find('>') else {
+            continue;
+        };
+        let inner = &text[i + 1..i + 1 + len];
+        let numbered = inner.rsplit_once('_').is_some_and(|(label, n)| {
+            !label.is_empty()
+                && label.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+                && !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+        });
+        if numbered {
+            out.push(format!("<{inner}>"));
+        }
+    }
+    out
+}
+
+/// The JSON `data:` payloads of an SSE stream, `[DONE]` left out.
+fn sse_payloads(stream: &str) -> Vec<serde_json::Value> {
+    stream
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+/// Every request record, oldest first: (path, decision, labels found).
+fn decisions(h: &common::Harness) -> Vec<(String, String, Vec<String>)> {
+    audit_entries(h)
+        .iter()
+        .filter_map(|e| e.request())
+        .map(|d| {
+            (
+                d.destination.path.clone(),
+                d.decision.action.to_string(),
+                d.decision
+                    .labels
+                    .keys()
+                    .map(|l| l.as_str().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Assert one record per request, each a `decision` on `path`, naming `labels`.
+fn assert_decisions(h: &common::Harness, expected: &[(&str, &str, &[&str])]) {
+    let got = decisions(h);
+    assert_eq!(got.len(), expected.len(), "one record per request: {got:?}");
+    for ((path, action, labels), (want_path, want_action, want_labels)) in got.iter().zip(expected)
+    {
+        assert_eq!(
+            (path.as_str(), action.as_str()),
+            (*want_path, *want_action),
+            "{got:?}"
+        );
+        for l in *want_labels {
+            assert!(labels.iter().any(|x| x == l), "{l} in {got:?}");
+        }
+    }
+}
+
+/// A chat request in the middle of a tool-calling turn: a tool schema, an
+/// assistant tool call and the tool's result, each holding a different value.
+fn tool_calling_body(stream: bool) -> String {
+    let arguments = serde_json::json!({"email": "jane.doe@example.com"}).to_string();
+    let result = serde_json::json!({"customer": "Margaret Okafor", "ssn": "078-05-1123",
+        "card": "4111 1111 1111 1111", "iban": "DE89 3704 0044 0532 0130 00"})
+    .to_string();
+    serde_json::json!({"model": "gpt-4o", "stream": stream, "messages": [
+        {"role": "system", "content": "You are a CRM assistant."},
+        {"role": "user", "content": "Find the customer Margaret Okafor and draft a reply."},
+        {"role": "assistant", "content": null, "tool_calls": [{"id": "call_1", "type": "function",
+            "function": {"name": "lookup_customer", "arguments": arguments}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": result}
+    ], "tools": [{"type": "function", "function": {"name": "send_email",
+        "description": "Send an e-mail. Escalations go to the duty phone +44 20 7946 0958.",
+        "parameters": {"type": "object", "properties": {"to": {"type": "string"}}}}}]})
+    .to_string()
+}
+
+/// What the upstream got for `tool_calling_body`: no value anywhere, every
+/// embedded JSON text still valid JSON with the values replaced in place.
+fn assert_tool_calling_redacted(h: &common::Harness) {
+    let received = h.upstream.all_bodies();
+    assert_no_pii(&received);
+    let sent: serde_json::Value = serde_json::from_str(&received).unwrap();
+    let arguments = sent["messages"][2]["tool_calls"][0]["function"]["arguments"]
+        .as_str()
+        .unwrap();
+    let arguments: serde_json::Value = serde_json::from_str(arguments).unwrap();
+    let email = arguments["email"].as_str().unwrap();
+    assert!(email.starts_with("<EMAIL_ADDRESS_"), "{arguments}");
+    let result: serde_json::Value =
+        serde_json::from_str(sent["messages"][3]["content"].as_str().unwrap()).unwrap();
+    assert_eq!(result["ssn"], "<US_SSN>", "{result}");
+    assert_eq!(result["card"], "<CREDIT_CARD>", "{result}");
+    assert!(
+        result["customer"].as_str().unwrap().starts_with("<PERSON_"),
+        "{result}"
+    );
+    let description = sent["tools"][0]["function"]["description"]
+        .as_str()
+        .unwrap();
+    assert!(description.contains("<PHONE_NUMBER_"), "{description}");
+}
+
+/// The restored `{"echo": …}` arguments of the fake's tool call: the prompt the
+/// upstream saw, with the pseudonyms put back and the replaced values not.
+fn assert_echo_restored(arguments: &str) {
+    let parsed: serde_json::Value = serde_json::from_str(arguments)
+        .unwrap_or_else(|e| panic!("arguments are no longer JSON ({e}): {arguments}"));
+    let echo = parsed["echo"].as_str().unwrap();
+    assert!(echo.contains("Margaret Okafor"), "{echo}");
+    assert!(echo.contains("jane.doe@example.com"), "{echo}");
+    assert!(pseudonyms_in(echo).is_empty(), "restored: {echo}");
+    assert!(
+        echo.contains("<US_SSN>"),
+        "replaced values stay out: {echo}"
+    );
+    assert!(!echo.contains("078-05-1123"), "{echo}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tool_calls_and_tool_results_are_redacted_and_call_arguments_restored() {
+    let h = start("tools", |_| {}).await;
+    let (code, out, err) =
+        post_json(&h, "/openai/v1/chat/completions", tool_calling_body(false)).await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 1);
+    assert_tool_calling_redacted(&h);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let call = &v["choices"][0]["message"]["tool_calls"][0];
+    assert_eq!(call["function"]["name"], "send_email", "{out}");
+    assert_echo_restored(call["function"]["arguments"].as_str().unwrap());
+    assert_decisions(
+        &h,
+        &[(
+            "/v1/chat/completions",
+            "redact",
+            &[
+                "EMAIL_ADDRESS",
+                "PERSON",
+                "PHONE_NUMBER",
+                "US_SSN",
+                "CREDIT_CARD",
+            ],
+        )],
+    );
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streamed_tool_call_arguments_are_restored_across_split_events() {
+    let h = start("tools-sse", |_| {}).await;
+    let (code, out, err) =
+        stream_post(&h, "/openai/v1/chat/completions", tool_calling_body(true)).await;
+    assert_eq!(code, 0, "{err}");
+    assert_tool_calling_redacted(&h);
+    // The fake sends the arguments in 3-byte pieces: every placeholder is split.
+    let mut arguments = String::new();
+    for v in sse_payloads(&out) {
+        if let Some(a) = v["choices"][0]["delta"]["tool_calls"][0]["function"]["arguments"].as_str()
+        {
+            arguments.push_str(a);
+        }
+    }
+    assert_echo_restored(&arguments);
+    assert!(out.trim_end().ends_with("data: [DONE]"), "{out}");
+    assert_decisions(
+        &h,
+        &[("/v1/chat/completions", "redact", &["EMAIL_ADDRESS"])],
+    );
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_api_input_is_redacted_and_output_text_restored() {
+    let h = start("responses", |_| {}).await;
+    // `input` as a string.
+    let body = serde_json::json!({"model": "gpt-4.1", "input": pii_prompt()});
+    let (code, out, err) = post_json(&h, "/openai/v1/responses", body.to_string()).await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 1);
+    assert_no_pii(&h.upstream.all_bodies());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = v["output"][0]["content"][0]["text"].as_str().unwrap();
+    assert!(text.contains("jane.doe@example.com"), "{text}");
+    assert!(text.contains("Margaret Okafor"), "{text}");
+    assert!(pseudonyms_in(text).is_empty(), "restored: {text}");
+    assert!(
+        !text.contains("078-05-1123"),
+        "replaced, not restored: {text}"
+    );
+
+    // `input` as a list of items: messages (content as parts and as a string),
+    // a function call and its output; PII in `instructions` too.
+    let arguments = serde_json::json!({"ssn": "078-05-1123"}).to_string();
+    let body = serde_json::json!({"model": "gpt-4.1",
+    "instructions": "You write on behalf of Margaret Okafor.",
+    "input": [
+        {"role": "user", "content": [{"type": "input_text",
+            "text": "Her e-mail is jane.doe@example.com and her phone +44 20 7946 0958."}]},
+        {"type": "function_call", "call_id": "call_1", "name": "lookup", "arguments": arguments},
+        {"type": "function_call_output", "call_id": "call_1",
+            "output": "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00"},
+        {"role": "user", "content": "Summarise her account."}
+    ]});
+    let (code, out, err) = post_json(&h, "/openai/v1/responses", body.to_string()).await;
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(h.upstream.count(), 2);
+    let received = h.upstream.all_bodies();
+    assert_no_pii(&received);
+    let sent: serde_json::Value =
+        serde_json::from_slice(&h.upstream.received.lock().unwrap()[1].body).unwrap();
+    let sent_arguments: serde_json::Value =
+        serde_json::from_str(sent["input"][1]["arguments"].as_str().unwrap()).unwrap();
+    assert_eq!(sent_arguments["ssn"], "<US_SSN>", "{sent}");
+    assert_eq!(
+        sent["input"][3]["content"], "Summarise her account.",
+        "{sent}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = v["output"][0]["content"][0]["text"].as_str().unwrap();
+    assert!(text.contains("jane.doe@example.com"), "{text}");
+    assert!(text.contains("+44 20 7946 0958"), "{text}");
+    assert!(pseudonyms_in(text).is_empty(), "restored: {text}");
+    assert_decisions(
+        &h,
+        &[
+            (
+                "/v1/responses",
+                "redact",
+                &["EMAIL_ADDRESS", "PERSON", "US_SSN"],
+            ),
+            (
+                "/v1/responses",
+                "redact",
+                &[
+                    "EMAIL_ADDRESS",
+                    "PERSON",
+                    "PHONE_NUMBER",
+                    "US_SSN",
+                    "IBAN_CODE",
+                ],
+            ),
+        ],
+    );
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streamed_responses_are_restored_across_split_events() {
+    let h = start("responses-sse", |_| {}).await;
+    let body = serde_json::json!({"model": "gpt-4.1", "stream": true, "input": [
+        {"role": "user", "content": [{"type": "input_text",
+            "text": "Contact Margaret Okafor at jane.doe@example.com or +44 20 7946 0958 today."}]}
+    ]});
+    let (code, out, err) = stream_post(&h, "/openai/v1/responses", body.to_string()).await;
+    assert_eq!(code, 0, "{err}");
+    assert_no_pii(&h.upstream.all_bodies());
+    let events = sse_payloads(&out);
+    // The deltas, concatenated (the fake splits every placeholder across them)…
+    let deltas: String = events
+        .iter()
+        .filter(|v| v["type"] == "response.output_text.delta")
+        .filter_map(|v| v["delta"].as_str())
+        .collect();
+    // …and the whole texts of the `done` and `completed` events.
+    let done = events
+        .iter()
+        .find(|v| v["type"] == "response.output_text.done")
+        .unwrap_or_else(|| panic!("no output_text.done: {out}"))["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let completed = events
+        .iter()
+        .find(|v| v["type"] == "response.completed")
+        .unwrap_or_else(|| panic!("no response.completed: {out}"))["response"]["output"][0]
+        ["content"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for text in [&deltas, &done, &completed] {
+        assert!(text.contains("Margaret Okafor"), "{text}");
+        assert!(text.contains("jane.doe@example.com"), "{text}");
+        assert!(text.contains("+44 20 7946 0958"), "{text}");
+        assert!(pseudonyms_in(text).is_empty(), "restored: {text}");
+    }
+    assert_eq!(deltas, done, "the deltas add up to the done text");
+    assert_eq!(
+        events.last().map(|v| v["type"].clone()),
+        Some("response.completed".into()),
+        "{out}"
+    );
+    assert_decisions(
+        &h,
+        &[(
+            "/v1/responses",
+            "redact",
+            &["EMAIL_ADDRESS", "PHONE_NUMBER"],
+        )],
+    );
+    h.running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embeddings_input_is_redacted_as_a_string_and_as_an_array() {
+    let h = start("embeddings", |_| {}).await;
+    let body = serde_json::json!({"model": "text-embedding-3-small", "input": pii_prompt()});
+    let (status, out) = post_json_status(&h, "/openai/v1/embeddings", body.to_string()).await;
+    assert_eq!(status, "200", "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["data"].as_array().map(Vec::len), Some(1), "{out}");
+
+    let inputs = [
+        "Customer Margaret Okafor, jane.doe@example.com",
+        "What is the refund policy?",
+        "SSN 078-05-1123, card 4111 1111 1111 1111",
+        "IBAN DE89 3704 0044 0532 0130 00, phone +44 20 7946 0958",
+    ];
+    let body = serde_json::json!({"model": "text-embedding-3-small", "input": inputs});
+    let (status, out) = post_json_status(&h, "/openai/v1/embeddings", body.to_string()).await;
+    assert_eq!(status, "200", "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["data"].as_array().map(Vec::len), Some(4), "{out}");
+
+    assert_eq!(h.upstream.count(), 2);
+    assert_no_pii(&h.upstream.all_bodies());
+    let received = h.upstream.received.lock().unwrap().clone();
+    let first: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
+    let input = first["input"].as_str().expect("still a string");
+    assert!(input.contains("<EMAIL_ADDRESS_"), "{input}");
+    let second: serde_json::Value = serde_json::from_slice(&received[1].body).unwrap();
+    let sent = second["input"].as_array().expect("still an array");
+    assert_eq!(sent.len(), 4, "{second}");
+    assert_eq!(sent[1], inputs[1], "clean inputs unchanged: {second}");
+    assert!(sent[2].as_str().unwrap().contains("<US_SSN>"), "{second}");
+    assert_decisions(
+        &h,
+        &[
+            ("/v1/embeddings", "redact", &["EMAIL_ADDRESS", "US_SSN"]),
+            (
+                "/v1/embeddings",
+                "redact",
+                &["EMAIL_ADDRESS", "US_SSN", "IBAN_CODE"],
+            ),
+        ],
+    );
+    h.running.stop().await;
+}
+
+/// What scrim cannot inspect in these APIs — images and files inside Responses
+/// input — is blocked by the harness's (default) `on_error`, and a secret in an
+/// embeddings input is blocked by the policy: an OpenAI-format 403 each time,
+/// nothing sent upstream, one record per request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_media_and_embedding_secrets_fail_closed_in_openai_format() {
+    let h = start("responses-block", |_| {}).await;
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    let image = serde_json::json!({"model": "gpt-4.1", "input": [{"role": "user", "content": [
+        {"type": "input_text", "text": "Who is this? Reply to jane.doe@example.com."},
+        {"type": "input_image", "image_url": format!("data:image/png;base64,{png}")}
+    ]}]});
+    let file = serde_json::json!({"model": "gpt-4.1", "input": [{"role": "user", "content": [
+        {"type": "input_text", "text": "Summarise the attached statement."},
+        {"type": "input_file", "filename": "statement.pdf", "file_data": "data:application/pdf;base64,JVBERi0xLjQK"}
+    ]}]});
+    for body in [image, file] {
+        let (status, out) = post_json_status(&h, "/openai/v1/responses", body.to_string()).await;
+        assert_eq!(status, "403", "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["error"]["code"], "unsupported_content", "{out}");
+        assert_eq!(v["error"]["type"], "permission_error", "{out}");
+        assert!(!out.contains("jane.doe"), "no value in the error: {out}");
+    }
+    let secret = serde_json::json!({"model": "text-embedding-3-small",
+        "input": ["harmless", "my key is ghp_R4nd0mL00k1ngT0k3nV4lu3F0rD3m0Purp0s3s"]});
+    let (status, out) = post_json_status(&h, "/openai/v1/embeddings", secret.to_string()).await;
+    assert_eq!(status, "403", "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("SECRET"), "{msg}");
+    assert!(!msg.contains("ghp_"), "no value in the message: {msg}");
+    assert_eq!(h.upstream.count(), 0, "nothing reached the upstream");
+    assert_eq!(h.backend.count(), 0, "nor the local backend");
+    assert_eq!(outcomes(&h), ["Blocked", "Blocked", "Blocked"]);
+    assert_decisions(
+        &h,
+        &[
+            ("/v1/responses", "block", &[]),
+            ("/v1/responses", "block", &[]),
+            ("/v1/embeddings", "block", &["SECRET"]),
+        ],
+    );
+    h.running.stop().await;
+}
+
+/// Special categories in a Responses or embeddings request go to the local
+/// backend, at the same endpoint, model mapped; never to the cloud.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn special_categories_in_responses_and_embeddings_route_to_the_local_backend() {
+    let h = start("responses-route", |_| {}).await;
+    let prompt = "My patient has HIV and is on chemotherapy; draft a care plan.";
+    let responses = serde_json::json!({"model": "gpt-4.1", "input": prompt});
+    let (status, out) = post_json_status(&h, "/openai/v1/responses", responses.to_string()).await;
+    assert_eq!(status, "200", "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["output"][0]["content"][0]["text"], "Hello from the local model.",
+        "{out}"
+    );
+    let embeddings = serde_json::json!({"model": "text-embedding-3-small", "input": [prompt]});
+    let (status, out) = post_json_status(&h, "/openai/v1/embeddings", embeddings.to_string()).await;
+    assert_eq!(status, "200", "{out}");
+    assert_eq!(h.upstream.count(), 0, "nothing went to the cloud");
+    let got: Vec<(String, String)> = h
+        .backend
+        .received
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| (r.path.clone(), r.body_text()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "/v1/responses");
+    assert_eq!(got[1].0, "/v1/embeddings");
+    for (_, body) in &got {
+        assert!(body.contains("\"model\":\"tiny\""), "model mapped: {body}");
+    }
+    assert_eq!(outcomes(&h), ["Routed", "Routed"]);
+    h.running.stop().await;
+}
+
+/// The helper the restoration checks above rely on finds numbered placeholders
+/// only (`<US_SSN>` is a replacement, not a pseudonym).
+#[test]
+fn pseudonyms_in_finds_numbered_placeholders_only() {
+    assert_eq!(
+        pseudonyms_in("a <EMAIL_ADDRESS_1> b <US_SSN> c <PERSON_12>, 1 < 2 > 0, <x_1>"),
+        ["<EMAIL_ADDRESS_1>", "<PERSON_12>"]
+    );
+    assert!(pseudonyms_in("jane.doe@example.com <CREDIT_CARD>").is_empty());
 }

@@ -75,7 +75,8 @@ impl Received {
     }
 }
 
-/// A fake LLM API (OpenAI chat, Anthropic messages, Gemini generateContent).
+/// A fake LLM API (OpenAI chat — with tool calls when the request offers tools —,
+/// Responses and embeddings, Anthropic messages, Gemini generateContent).
 pub struct FakeApi {
     pub addr: SocketAddr,
     pub received: Arc<Mutex<Vec<Received>>>,
@@ -226,6 +227,13 @@ async fn answer(
             .unwrap()
     };
     if path.ends_with("/chat/completions") {
+        // A request that offers tools gets a call of the first one back.
+        if let Some(name) = json
+            .pointer("/tools/0/function/name")
+            .and_then(|n| n.as_str())
+        {
+            return chat_tool_call(name, &text, stream, &json);
+        }
         if stream {
             let mut events = vec![format!(
                 "data: {}\n\n",
@@ -291,6 +299,12 @@ async fn answer(
             .body(full(out.to_string()))
             .unwrap();
     }
+    if path.ends_with("/responses") {
+        return responses_answer(&text, stream, &json);
+    }
+    if path.ends_with("/embeddings") {
+        return embeddings_answer(&json);
+    }
     if path.contains(":generateContent") || path.contains(":streamGenerateContent") {
         let out = serde_json::json!({"candidates": [{"content": {"role": "model", "parts": [{"text": text}]}, "finishReason": "STOP", "index": 0}]});
         return Response::builder()
@@ -302,6 +316,137 @@ async fn answer(
         .status(404)
         .body(full("not found"))
         .unwrap()
+}
+
+fn sse_response(events: Vec<String>) -> Response<FakeBody> {
+    Response::builder()
+        .header("content-type", "text/event-stream")
+        .body(full(events.concat()))
+        .unwrap()
+}
+
+fn json_response(v: serde_json::Value) -> Response<FakeBody> {
+    Response::builder()
+        .header("content-type", "application/json")
+        .body(full(v.to_string()))
+        .unwrap()
+}
+
+/// OpenAI chat: a call of tool `name` whose `arguments` (JSON text) is
+/// `{"echo": text}`; streamed, the arguments come in 3-byte pieces.
+fn chat_tool_call(
+    name: &str,
+    text: &str,
+    stream: bool,
+    req: &serde_json::Value,
+) -> Response<FakeBody> {
+    let arguments = serde_json::json!({ "echo": text }).to_string();
+    if stream {
+        let chunk = |delta: serde_json::Value, finish: serde_json::Value| {
+            format!(
+                "data: {}\n\n",
+                serde_json::json!({"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":delta,"finish_reason":finish}]})
+            )
+        };
+        let mut events = vec![chunk(
+            serde_json::json!({"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_f1","type":"function","function":{"name":name,"arguments":""}}]}),
+            serde_json::Value::Null,
+        )];
+        for p in pieces(&arguments, 3) {
+            events.push(chunk(
+                serde_json::json!({"tool_calls":[{"index":0,"function":{"arguments":p}}]}),
+                serde_json::Value::Null,
+            ));
+        }
+        events.push(chunk(serde_json::json!({}), "tool_calls".into()));
+        events.push("data: [DONE]\n\n".into());
+        return sse_response(events);
+    }
+    json_response(serde_json::json!({
+        "id": "c1", "object": "chat.completion", "created": 1, "model": req.get("model").cloned().unwrap_or_default(),
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": null, "tool_calls": [
+            {"id": "call_f1", "type": "function", "function": {"name": name, "arguments": arguments}}
+        ]}, "finish_reason": "tool_calls"}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
+    }))
+}
+
+/// OpenAI Responses: one message with one `output_text`; streamed, the text
+/// comes in 3-byte `response.output_text.delta` events, then the `done` events
+/// and `response.completed` carry it whole.
+fn responses_answer(text: &str, stream: bool, req: &serde_json::Value) -> Response<FakeBody> {
+    let model = req.get("model").cloned().unwrap_or_default();
+    let part = serde_json::json!({"type": "output_text", "text": text, "annotations": []});
+    let item = serde_json::json!({"id": "msg_1", "type": "message", "status": "completed", "role": "assistant", "content": [part]});
+    let response = serde_json::json!({
+        "id": "resp_1", "object": "response", "created_at": 1, "status": "completed", "model": model,
+        "output": [item], "usage": {"input_tokens": 1, "output_tokens": 1, "total_tokens": 2}
+    });
+    if !stream {
+        return json_response(response);
+    }
+    let mut seq = 0;
+    let mut event = |mut data: serde_json::Value| {
+        let ty = data["type"].as_str().unwrap_or("").to_string();
+        data["sequence_number"] = seq.into();
+        seq += 1;
+        format!("event: {ty}\ndata: {data}\n\n")
+    };
+    let at = serde_json::json!({"item_id": "msg_1", "output_index": 0, "content_index": 0});
+    let with = |mut v: serde_json::Value, extra: &serde_json::Value| {
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        v
+    };
+    let mut events = vec![
+        event(
+            serde_json::json!({"type": "response.created", "response": {"id": "resp_1", "object": "response", "status": "in_progress", "model": model, "output": []}}),
+        ),
+        event(
+            serde_json::json!({"type": "response.output_item.added", "output_index": 0, "item": {"id": "msg_1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}}),
+        ),
+        event(with(
+            serde_json::json!({"type": "response.content_part.added", "part": {"type": "output_text", "text": "", "annotations": []}}),
+            &at,
+        )),
+    ];
+    for p in pieces(text, 3) {
+        events.push(event(with(
+            serde_json::json!({"type": "response.output_text.delta", "delta": p}),
+            &at,
+        )));
+    }
+    events.push(event(with(
+        serde_json::json!({"type": "response.output_text.done", "text": text}),
+        &at,
+    )));
+    events.push(event(with(
+        serde_json::json!({"type": "response.content_part.done", "part": part}),
+        &at,
+    )));
+    events.push(event(
+        serde_json::json!({"type": "response.output_item.done", "output_index": 0, "item": item}),
+    ));
+    events.push(event(
+        serde_json::json!({"type": "response.completed", "response": response}),
+    ));
+    sse_response(events)
+}
+
+/// OpenAI embeddings: one small vector per input (a string is one input).
+fn embeddings_answer(req: &serde_json::Value) -> Response<FakeBody> {
+    let n = match req.get("input") {
+        Some(serde_json::Value::Array(a)) => a.len(),
+        _ => 1,
+    };
+    let data: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"object": "embedding", "index": i, "embedding": [0.0, 0.5, -0.5]}))
+        .collect();
+    json_response(serde_json::json!({
+        "object": "list", "data": data, "model": req.get("model").cloned().unwrap_or_default(),
+        "usage": {"prompt_tokens": 1, "total_tokens": 1}
+    }))
 }
 
 /// A started proxy and its fakes.
