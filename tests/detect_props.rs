@@ -54,6 +54,16 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("https://b.s3.amazonaws.com/a?X-Amz-Signature=77865ecaa9a3266706cc".to_string()),
         Just("lösenord Midsommar#Äng25".to_string()),
         Just("support собака mebel-dom точка ru".to_string()),
+        // values right after or before other scripts, labels and list joins
+        Just("カルテ番号: 0312345678".to_string()),
+        Just("Телефон:".to_string()),
+        Just("pań".to_string()),
+        Just("| T: 6718819470".to_string()),
+        Just("member id W735839359 and my wife's is".to_string()),
+        Just("Routing and account: 056107096 /".to_string()),
+        Just("— that's the passport number".to_string()),
+        Just("\\n".to_string()),
+        Just("Server=tcp:db,1433;Database=x;User Id=u;Password=Pylon9018wB2;".to_string()),
         Just("ü".repeat(300)),
         Just("\u{200B}".to_string()),
         Just("é".to_string()),
@@ -66,7 +76,11 @@ fn fragment() -> impl Strategy<Value = String> {
 }
 
 fn pii_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(fragment(), 0..12).prop_map(|v| v.join(" "))
+    // Fragments glued, spaced or on their own lines: the code that looks around a
+    // value meets every kind of neighbour.
+    let separator = prop_oneof![Just(" "), Just(""), Just(": "), Just("\n"), Just(", ")];
+    prop::collection::vec((fragment(), separator), 0..12)
+        .prop_map(|v| v.into_iter().map(|(f, sep)| f + sep).collect())
 }
 
 fn check_invariants(text: &str) -> Result<(), TestCaseError> {

@@ -52,6 +52,8 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "callback",
         "telecom",
         "my number",
+        "new number",
+        "nummer",
         "her number",
         "his number",
         "their number",
@@ -385,6 +387,7 @@ impl PhoneDetector {
                 // A column of routing, account or member numbers holds no phone numbers.
                 Some(h) if header_names_other_number(h) => Evidence::Contradicts,
                 _ if country_number_cue(&self.rules, text, start) => Evidence::Supports,
+                _ if letter_label_before(text, start) => Evidence::Supports,
                 _ => evidence(text, start, end, &PHONE_CONTEXT),
             })
         };
@@ -496,6 +499,20 @@ fn country_number_cue(rules: &PhoneRules, text: &str, start: usize) -> bool {
         && (code == "UK" || rules.is_region(code))
 }
 
+/// A signature's one-letter label right before the number: "T: …", "M: …",
+/// "F: …", "P: …" at a line's start or after a `|` or two spaces.
+fn letter_label_before(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let Some(rest) = before.strip_suffix(':') else {
+        return false;
+    };
+    let Some(head) = rest.strip_suffix(['T', 'M', 'F', 'P', 'C', 'W', 'O', 'H']) else {
+        return false;
+    };
+    let trimmed = head.trim_end_matches(' ');
+    trimmed.is_empty() || trimmed.ends_with(['\n', '|', '/']) || head.ends_with("  ")
+}
+
 /// Whether `word` (lowercase) stands right before `start`, maybe followed by a
 /// colon or a period and spaces.
 fn after_word(text: &str, start: usize, word: &str) -> bool {
@@ -561,7 +578,14 @@ fn classify(
         // it (area code and exchange rules, not the list of area codes in service),
         // so that "+1-328-508-8195" and "(328) 508-8195" get the same verdict.
         let nanp = digits.len() == 11 && digits.starts_with('1') && nanp_valid(digits);
-        return (nanp || rules.valid_international(digits)).then_some(Kind::International);
+        if nanp || rules.valid_international(digits) {
+            return Some(Kind::International);
+        }
+        // Written as an international number (a country code and a plausible
+        // length) and called a phone number ("הטלפון שלי +972 58-272-0946"): a
+        // number the metadata does not know (yet) is still someone's number.
+        return (rules.plausible_international(digits) && context())
+            .then_some(Kind::NationalFormatted);
     }
     // "030/1234567" is how Germans write numbers, "30/123 4567" Hungarians (and
     // such a number is tried as Hungarian only); "816787/2025" is a reference.
@@ -1018,6 +1042,16 @@ mod tests {
                 "nurse line +1-666-729-2612, ext. 3831",
                 "+1-666-729-2612, ext. 3831",
             ),
+            // a country code and a phone word: a number the metadata does not know
+            ("הטלפון שלי +972 58-272-0946 והמייל", "+972 58-272-0946"),
+            ("phone +81 3-0989-4453", "+81 3-0989-4453"),
+            // a signature's one-letter labels; "new number"; Dutch "nummer"
+            (
+                "Health\nT: 6718819470 | F: (850) 331-6686",
+                "6718819470|(850) 331-6686",
+            ),
+            ("my new number is 3817621266 and", "3817621266"),
+            ("mijn nieuwe nummer is 0612345678", "0612345678"),
         ];
         for (text, want) in cases {
             let want: Vec<String> = want.split('|').map(str::to_string).collect();
@@ -1070,6 +1104,8 @@ mod tests {
             "name,routing_number,account_number,amount\nRahul W,017040846,72936039180,1915.14\nDan K,021000021,4417229031,20.00\n",
             // +1 and a number no NANP number can be (area code 1xx)
             "+1-128-508-8195",
+            // a one-letter label inside a sentence is no signature label
+            "Plan B: 6718819470",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

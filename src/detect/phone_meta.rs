@@ -163,6 +163,16 @@ impl PhoneRules {
         })
     }
 
+    /// Whether `digits` (no `+`) start with a country calling code in use and
+    /// have a national number of a length numbers have somewhere (6–12 digits).
+    pub fn plausible_international(&self, digits: &str) -> bool {
+        (1..=3).any(|cc_len| {
+            let code = digits.get(..cc_len).and_then(|c| c.parse::<u16>().ok());
+            code.is_some_and(|code| self.by_code.contains_key(&code))
+                && (6..=12).contains(&(digits.len() - cc_len))
+        })
+    }
+
     /// Whether `id` is a region of the metadata (ISO 3166 alpha-2: "GB", "CN").
     pub fn is_region(&self, id: &str) -> bool {
         self.by_id.contains_key(id)
