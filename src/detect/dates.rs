@@ -230,6 +230,8 @@ const MONTHS: &[(&str, u32)] = &[
     // Hindi
     ("जनवरी", 1),
     ("फरवरी", 2),
+    // with the nukta, as NFKC writes it (फ़ is a composition exclusion)
+    ("\u{092B}\u{093C}रवरी", 2),
     ("मार्च", 3),
     ("मई", 5),
     ("जून", 6),
@@ -997,6 +999,9 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "patch",
         "build",
         "fell",
+        "sank",
+        "sealed",
+        "landed on the moon",
         "war",
         "founded",
         "independence",
@@ -1320,6 +1325,9 @@ fn numeric_dates(input: &ScanInput<'_>, dates: &mut Vec<Cand>) {
         for sub in run.subs(3) {
             let (start, end) = sub.span();
             let s = &text[start..end];
+            if name_suffix(b, start) {
+                continue;
+            }
             let sep = sub.separator();
             let standalone = sub.is_standalone(text);
             let iso = sub.len() == 3
@@ -1348,6 +1356,21 @@ fn numeric_dates(input: &ScanInput<'_>, dates: &mut Vec<Cand>) {
                     && b.get(end + 1).is_some_and(u8::is_ascii_digit)
                     && (start == 0 || !b[start - 1].is_ascii_alphanumeric());
                 if (standalone || t_time) && valid_compact(s) {
+                    dates.push(Cand {
+                        start,
+                        end,
+                        shape: Shape::Weak,
+                    });
+                }
+                continue;
+            }
+            // An HL7 v2 date-time field: 202404070022 (minutes), 20240407002215.
+            if sub.len() == 1 && (sub.shape_is(&[12]) || sub.shape_is(&[14])) {
+                let field = start > 0
+                    && b[start - 1] == b'|'
+                    && matches!(b.get(end), None | Some(b'|' | b'^' | b'\r' | b'\n'));
+                let clock = |i: usize, max: u32| parse(&b[start + i..start + i + 2]) < max;
+                if field && valid_compact(&s[..8]) && clock(8, 24) && clock(10, 60) {
                     dates.push(Cand {
                         start,
                         end,
@@ -1412,6 +1435,26 @@ fn numeric_dates(input: &ScanInput<'_>, dates: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// Whether a number at `start` is the dated suffix of a name: a dash glued to a
+/// part of a name with letters ("gpt-4o-2024-08-06", "o3-mini-2025-01-31",
+/// "claude-3-5-sonnet-20241022"), a model's or a build's release, not a date of
+/// anyone's. A date after a date ("2024-01-01-2024-12-31") is no suffix.
+fn name_suffix(b: &[u8], start: usize) -> bool {
+    if start < 2 || b[start - 1] != b'-' {
+        return false;
+    }
+    let word_len = b[..start - 1]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'.')
+        .count();
+    let word = &b[start - 1 - word_len..start - 1];
+    // A part of a longer name ("4o", "mini" after "o3-"), not a label ("DOB-…").
+    let part_of_name = word.iter().any(u8::is_ascii_digit)
+        || (start - 1 > word_len && b[start - 2 - word_len] == b'-');
+    word.iter().any(u8::is_ascii_alphabetic) && part_of_name
 }
 
 fn parse(digits: &[u8]) -> u32 {
@@ -1533,11 +1576,18 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
                 shape: Shape::Date,
             }),
             // Without a year the span ends at the month: "on 23 Feb." keeps its stop.
-            None if !year_only && valid_day(None, month, day) => Some(Cand {
-                start,
-                end: me,
-                shape: Shape::Date,
-            }),
+            // A year out of range after it ("sealed on 15 June 1215") makes it
+            // history, not a day without a year.
+            None if !year_only
+                && valid_day(None, month, day)
+                && !year_like_after(b, after_month) =>
+            {
+                Some(Cand {
+                    start,
+                    end: me,
+                    shape: Shape::Date,
+                })
+            }
             _ => None,
         };
     }
@@ -1547,6 +1597,7 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
             // Year first, as Hungarian dates are written: "1979. március 4."
             // (the span ends before the day's dot, see `year_first_spaced`).
             (None, Some((ys, y))) => (ys, day_end, Some(y)),
+            (None, None) if year_like_after(b, day_end) => return None,
             (None, None) => (ms, day_end, None),
         };
         if year_only && year.is_none() {
@@ -1762,6 +1813,26 @@ fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
     }
     let (e, y) = four_digits(b, i)?;
     valid_year(y).then_some((e, Some(y)))
+}
+
+/// Whether a number that could only be a year follows at `pos` (after an
+/// optional comma and one or two spaces): three or four digits, not a time.
+fn year_like_after(b: &[u8], pos: usize) -> bool {
+    let mut i = pos;
+    if b.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let spaces = b
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+    if !(1..=2).contains(&spaces) {
+        return false;
+    }
+    i += spaces;
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (3..=4).contains(&digits)
+        && !matches!(b.get(i + digits), Some(b':' | b'.' | b'/'))
+        && !b.get(i + digits).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Exactly four digits at `pos`, not followed by a digit or a time (`:`).
@@ -2366,6 +2437,9 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
             Evidence::Neutral => (0.2, true),
         };
     }
+    if hl7_personal_field(text, start) {
+        return (0.9, true);
+    }
     // A calendar event's start or end (`DTSTART;TZID=…:20250414T093000`) is
     // when someone has an appointment.
     if ics_event_time(text, start) {
@@ -2400,6 +2474,23 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
         Evidence::Neutral => (base, false),
         Evidence::Contradicts => (0.2, true),
     }
+}
+
+/// Whether a date is a whole HL7 v2 field that holds a person's date: PID-7
+/// (birth), PID-29 (death), PV1-44 and PV1-45 (admission, discharge). The field
+/// is counted by the `|` before it on its segment's line.
+fn hl7_personal_field(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    if start == 0 || b[start - 1] != b'|' {
+        return false;
+    }
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = &text[line_start..start];
+    let Some((segment, _)) = line.split_once('|') else {
+        return false;
+    };
+    let field = line.bytes().filter(|&c| c == b'|').count();
+    matches!((segment, field), ("PID", 7 | 29) | ("PV1", 44 | 45))
 }
 
 /// Whether a date starts a chat export's line as its message stamp:
@@ -2548,6 +2639,20 @@ fn is_system_position(text: &str, start: usize, end: usize) -> bool {
         })
     };
     if prefix.is_empty() || is_key(prefix) {
+        return true;
+    }
+    // A numeric zone after the seconds, as web servers and Rails log
+    // ("at 2025-05-27 21:46:11 +0000"), or a quoted literal of a SQL dump's row
+    // ("…, '2024-01-05 01:21:51'),").
+    let zone = text[end..].strip_prefix(' ').is_some_and(|z| {
+        let z = z.as_bytes();
+        z.len() >= 5 && matches!(z[0], b'+' | b'-') && z[1..5].iter().all(u8::is_ascii_digit)
+    });
+    let sql_literal = start > 0
+        && b[start - 1] == b'\''
+        && b.get(end) == Some(&b'\'')
+        && matches!(b.get(end + 1), Some(b',' | b')'));
+    if zone || sql_literal {
         return true;
     }
     let after = text[end..].trim_start_matches([']', ')', '"', ',', ' ']);
@@ -2703,6 +2808,17 @@ fn is_joiner(between: &str) -> bool {
     // The year's word after a date ("20 березня 2025 року о 11:00", "12 марта
     // 2025 г. в 15:00") and an approximation ("at about 7:45am") do not part them.
     let mut t = t.trim();
+    // A Turkish case ending on the year ("2 Kasım 2025'te saat 14:10").
+    if let Some(rest) = t.strip_prefix(['\'', '’']) {
+        let ending = rest.chars().take_while(|c| c.is_alphabetic()).count();
+        if (1..=3).contains(&ending) {
+            t = rest[rest
+                .char_indices()
+                .nth(ending)
+                .map_or(rest.len(), |(i, _)| i)..]
+                .trim_start();
+        }
+    }
     for word in ["року", "рік", "года", "г.", "р.", "r."] {
         t = t.strip_prefix(word).unwrap_or(t).trim_start();
     }
@@ -2746,6 +2862,7 @@ fn is_joiner(between: &str) -> bool {
             | "เวลา"
             | "の"
             | "الساعة"
+            | "בשעה"
             // Russian, Ukrainian, Italian, Swahili, Filipino
             | "в"
             | "о"
@@ -2924,9 +3041,48 @@ mod tests {
             "cron at 10:30 daily",
             "card expires 05/2027",
             "Ratio 13/2024",
+            // a model's or build's dated name
+            r#"{"model": "gpt-4o-2024-08-06", "fallback": "o3-mini-2025-01-31"}"#,
+            "claude-3-5-sonnet-20241022 answered",
+            // history: a year out of range, a historical verb
+            "the Magna Carta was sealed on 15 June 1215, and",
+            "June 15, 1215 is when",
+            "the titanic sank July 20, 1969, crazy",
+            // a web log's timestamp with its numeric zone; a SQL dump's row stamp
+            r#"Started POST "/users" for 121.91.74.127 at 2025-05-27 21:46:11 +0000"#,
+            "INSERT INTO t VALUES (1000, 'Kofi', '2024-01-05 01:21:51');",
+            // an HL7 message header's time is the system's
+            "MSH|^~\\&|EPIC|RBH|||202404070022||ADT^A01|1|P|2.5",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+        // ... but a date after a date is no name's suffix
+        assert!(name_suffix(b"gpt-4o-2024-08-06", 7));
+        assert!(!name_suffix(b"2024-01-01-2024-12-31", 11));
+        assert!(!name_suffix(b"DOB-1990", 4));
+    }
+
+    #[test]
+    fn hl7_fields_and_times_in_other_languages() {
+        let hl7 = "PID|1||E39065595^^^RBH^MR||FITZGERALD^ETHAN^^^^^L||19650912|F|||||07452 335 615\n\
+                   PV1|1|I|4W^412^B^RB||||1234^YAMAMOTO^^^^DR|||MED|||||||||V44765659|||||||||||||||||||||||||202404070022";
+        assert_eq!(found(hl7), vec!["19650912", "202404070022"]);
+        assert_eq!(
+            found("Randevum 2 Kasım 2025'te saat 14:10."),
+            vec!["2 Kasım 2025", "14:10"]
+        );
+        assert_eq!(
+            found("התור שלי לרופא הוא ב-19.3.2025 בשעה 17:00."),
+            vec!["19.3.2025", "17:00"]
+        );
+        // February with its nukta (NFKC decomposes फ़)
+        let hindi = crate::detect::Normalized::new("मेरी अपॉइंटमेंट 21 फ़रवरी 2025 को 09:00 बजे है।");
+        assert_eq!(
+            found(hindi.as_str()).len(),
+            2,
+            "{:?}",
+            found(hindi.as_str())
+        );
     }
 
     /// Challenge-set regressions, named by their cause: forms that were missed,
