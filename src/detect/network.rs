@@ -317,6 +317,13 @@ fn check_ipv6(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     if before_bad || after_bad || trimmed.matches(':').count() < 2 {
         return None;
     }
+    // The loopback with a port ("connect ECONNREFUSED ::1:5432", as Node writes
+    // it) parses as another address but is `::1` and a port.
+    if trimmed.strip_prefix("::1:").is_some_and(|port| {
+        (1..=5).contains(&port.len()) && port.bytes().all(|c| c.is_ascii_digit())
+    }) {
+        return None;
+    }
     let addr: Ipv6Addr = trimmed.parse().ok()?;
     let mapped_v4 = addr.to_ipv4_mapped();
     if addr.is_loopback()
@@ -504,6 +511,7 @@ mod tests {
         }
         for none in [
             "::1",
+            "Error: connect ECONNREFUSED ::1:5432",
             "src=:: dst=::1",
             "std::cout",
             "MyClass::toString",

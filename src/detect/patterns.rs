@@ -239,8 +239,10 @@ fn check_card(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
 
 // ---------------------------------------------------------------- IBAN
 
-/// Upper case as printed, or lower case as some users type it ("ie07 bofi 9057 …").
-const IBAN: &str = r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,8}(?:[ -]?[A-Z0-9]{1,3})?|[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,8}(?:[ -]?[a-z0-9]{1,3})?";
+/// Upper case as printed, or lower case as some users type it ("ie07 bofi 9057 …");
+/// a line break may stand for a group's space where a mail client wrapped the line
+/// (the check digits make a wrong join fail).
+const IBAN: &str = r"[A-Z]{2}\d{2}(?:(?:[ -]|\r?\n)?[A-Z0-9]{4}){2,8}(?:(?:[ -]|\r?\n)?[A-Z0-9]{1,3})?|[a-z]{2}\d{2}(?:(?:[ -]|\r?\n)?[a-z0-9]{4}){2,8}(?:(?:[ -]|\r?\n)?[a-z0-9]{1,3})?";
 
 fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, f32)> {
     let text = input.text();
@@ -261,7 +263,7 @@ fn check_iban(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
     }
     let cut = cut?;
     let rest = &cand[cut..];
-    if !(rest.is_empty() || rest.starts_with([' ', '-'])) {
+    if !(rest.is_empty() || rest.starts_with([' ', '-', '\n', '\r'])) {
         return None;
     }
     let new_end = start + cut;
@@ -567,6 +569,18 @@ mod tests {
             "DE89370400440532013000"
         ));
         assert!(found("DE89370400440532013001").is_empty());
+        // wrapped by a mail client: the line break stands for a group's space
+        assert!(has(
+            "iban for the refund:\nDE89 3704 0044\n0532 0130 00\nthanks",
+            Label::IbanCode,
+            "DE89 3704 0044\n0532 0130 00"
+        ));
+        // ... but a code on the next line is no continuation of a complete IBAN
+        assert!(has(
+            "DE89 3704 0044 0532 0130 00\nABCD 1234",
+            Label::IbanCode,
+            "DE89 3704 0044 0532 0130 00"
+        ));
         // Australian Medicare numbers: the check digit, the grouping or the word
         assert!(has(
             "Medicare 3147 21039 4. We have",

@@ -252,7 +252,10 @@ fn bban_matches(format: &str, bban: &[u8]) -> bool {
 /// An IBAN (compact or grouped): known country, exact length, BBAN structure and
 /// a mod-97 remainder of 1.
 pub fn iban(s: &str) -> bool {
-    let compact: Vec<u8> = s.bytes().filter(|b| !matches!(b, b' ' | b'-')).collect();
+    let compact: Vec<u8> = s
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-' | b'\n' | b'\r'))
+        .collect();
     if compact.len() < 5 || !compact[..2].iter().all(u8::is_ascii_uppercase) {
         return false;
     }
