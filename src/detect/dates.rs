@@ -780,6 +780,7 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "arriving",
         "arrival",
         "flight",
+        "flying",
         "travel",
         "check-in",
         "check-out",
@@ -2454,6 +2455,12 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
         return (0.2, true);
     }
     let ev = evidence(text, start, end, &PERSONAL);
+    // "Le 14 juillet et le 15 août tombent en semaine": a day and month without
+    // a year that a country keeps as a holiday is the holiday, unless a
+    // personal word says otherwise ("my birthday is 25 December").
+    if ev != Evidence::Supports && fixed_holiday(&text[start..end]) {
+        return (0.2, true);
+    }
     if c.shape == Shape::Timestamp && is_system_position(text, start, end) {
         // A log line's or a header field's timestamp; only a personal key
         // ("DOB: …") in front of it on its own line makes it someone's.
@@ -2977,6 +2984,47 @@ fn valid_month_year(s: &str) -> bool {
     matches!((month, year), (Some(1..=12), Some(y)) if valid_year(y))
 }
 
+/// Whether a written date without a year ("14 juillet", "July 4", "15 agosto")
+/// falls on a widely kept fixed-date holiday.
+fn fixed_holiday(date: &str) -> bool {
+    const HOLIDAYS: &[(u32, u32)] = &[
+        (1, 1),   // New Year
+        (1, 26),  // Australia Day, India's Republic Day
+        (2, 6),   // Waitangi Day
+        (3, 17),  // St Patrick's Day
+        (4, 25),  // Anzac Day, Italy's Liberation Day
+        (5, 1),   // Labour Day
+        (6, 2),   // Festa della Repubblica
+        (7, 4),   // US Independence Day
+        (7, 14),  // Bastille Day
+        (8, 15),  // Assumption, Ferragosto, India's Independence Day
+        (8, 24),  // Ukraine's Independence Day
+        (10, 3),  // German Unity Day
+        (11, 1),  // All Saints
+        (11, 11), // Armistice, Veterans Day
+        (12, 24),
+        (12, 25),
+        (12, 26),
+        (12, 31),
+    ];
+    let mut day = None;
+    let mut month = None;
+    for word in date.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.')) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.bytes().all(|c| c.is_ascii_digit()) {
+            if word.len() > 2 {
+                return false; // a year
+            }
+            day = word.parse::<u32>().ok();
+        } else if let Some(m) = month_number(word) {
+            month = Some(m);
+        }
+    }
+    matches!((month, day), (Some(m), Some(d)) if HOLIDAYS.contains(&(m, d)))
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
@@ -3056,6 +3104,15 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+        // fixed-date holidays without a year (and without a personal word)
+        for text in [
+            "Le 14 juillet et le 15 août tombent en semaine",
+            "closed on 25 December",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("my birthday is 25 December"), vec!["25 December"]);
+        assert_eq!(found("flying to Lisbon on Fri 14 Feb"), vec!["Fri 14 Feb"]);
         // ... but a date after a date is no name's suffix
         assert!(name_suffix(b"gpt-4o-2024-08-06", 7));
         assert!(!name_suffix(b"2024-01-01-2024-12-31", 11));

@@ -140,6 +140,9 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("hosp #", Cue::Is(Label::MedicalRecordNumber)),
     ("hospital id", Cue::Is(Label::MedicalRecordNumber)),
     ("unit number", Cue::Is(Label::MedicalRecordNumber)),
+    // Australian and New Zealand hospitals' "UR number" (unit record)
+    ("ur no", Cue::Is(Label::MedicalRecordNumber)),
+    ("ur number", Cue::Is(Label::MedicalRecordNumber)),
     ("patientennummer", Cue::Is(Label::MedicalRecordNumber)),
     ("patienten-nr", Cue::Is(Label::MedicalRecordNumber)),
     ("patientenummer", Cue::Is(Label::MedicalRecordNumber)),
@@ -284,6 +287,18 @@ impl ContextIdDetector {
         })
     }
 
+    /// A finding of `label` (every context ID is scored alike: the keyword
+    /// decided it).
+    fn push(&self, out: &mut Vec<Finding>, start: usize, end: usize, label: Label) {
+        out.push(Finding {
+            start,
+            end,
+            label,
+            score: 0.85,
+            detector: self.name_for(label),
+        });
+    }
+
     fn name_for(&self, label: Label) -> Arc<str> {
         let i = match label {
             Label::UsPassport => 0,
@@ -343,13 +358,7 @@ impl Detector for ContextIdDetector {
                         None => break,
                     }
                 }
-                out.push(Finding {
-                    start,
-                    end,
-                    label,
-                    score: 0.85,
-                    detector: self.name_for(label),
-                });
+                self.push(out, start, end, label);
                 // "My subscriber # is A and my wife's is B": a second value of
                 // the same kind, joined to the first, is one too.
                 match next_in_list(text, end, limit) {
@@ -360,24 +369,17 @@ impl Detector for ContextIdDetector {
             // "U07964854 — that's the passport number I entered": the keyword
             // names the value right before it.
             if let Some((start, end)) = value_before(text, start, label) {
-                out.push(Finding {
-                    start,
-                    end,
-                    label,
-                    score: 0.85,
-                    detector: self.name_for(label),
-                });
+                self.push(out, start, end, label);
             }
         }
         if text.contains("^MR") {
             for (start, end) in hl7_record_numbers(text) {
-                out.push(Finding {
-                    start,
-                    end,
-                    label: Label::MedicalRecordNumber,
-                    score: 0.85,
-                    detector: self.name_for(Label::MedicalRecordNumber),
-                });
+                self.push(out, start, end, Label::MedicalRecordNumber);
+            }
+        }
+        if text.contains("\"identifier\"") {
+            for (start, end) in fhir_patient_identifiers(text) {
+                self.push(out, start, end, Label::MedicalRecordNumber);
             }
         }
         if input.has_tables() {
@@ -395,13 +397,7 @@ impl Detector for ContextIdDetector {
                 if group_follows {
                     if let Some(Cue::Is(label)) = header_cue(input, start) {
                         if let Some((s, e)) = spaced_value(text, start, label) {
-                            out.push(Finding {
-                                start: s,
-                                end: e,
-                                label,
-                                score: 0.85,
-                                detector: self.name_for(label),
-                            });
+                            self.push(out, s, e, label);
                             taken_until = e;
                             continue;
                         }
@@ -416,13 +412,7 @@ impl Detector for ContextIdDetector {
                     continue;
                 };
                 if fits(label, token) {
-                    out.push(Finding {
-                        start,
-                        end,
-                        label,
-                        score: 0.85,
-                        detector: self.name_for(label),
-                    });
+                    self.push(out, start, end, label);
                 }
             }
         }
@@ -671,6 +661,73 @@ fn hl7_record_numbers(text: &str) -> Vec<(usize, usize)> {
         let value = &text[field_start..value_end];
         if candidate_token(value) && fits(Label::MedicalRecordNumber, value) {
             out.push((field_start, value_end));
+        }
+    }
+    out
+}
+
+/// The `value`s of a FHIR Patient's `identifier` array: a patient's identifiers
+/// at a provider are its record numbers, unless the identifier's `system` or
+/// `type` names another kind (an SSN, a licence, a passport, a provider's NPI).
+fn fhir_patient_identifiers(text: &str) -> Vec<(usize, usize)> {
+    // NHS numbers and SSNs by their OIDs too (2.16.840.1.113883.2.1.4.1, …4.1).
+    const OTHER_KINDS: &[&str] = &[
+        "ssn",
+        "driver",
+        "passport",
+        "npi",
+        "tax",
+        "nhs",
+        "\"dl\"",
+        "\"pp\"",
+        "\"ss\"",
+        "2.16.840.1.113883.2.1.4.1",
+        "2.16.840.1.113883.4.1\"",
+    ];
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices("\"identifier\"") {
+        // Only a Patient's: the nearest resource type before it.
+        let patient = text[..pos]
+            .rfind("\"resourceType\"")
+            .is_some_and(|r| text[r..pos].contains("\"Patient\""));
+        let Some(open) = text[pos..].find('[').map(|i| pos + i) else {
+            continue;
+        };
+        if !patient || !text[pos + 12..open].trim_start().starts_with(':') {
+            continue;
+        }
+        let mut depth = 0usize;
+        let close = text[open..]
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(text.len(), |(i, _)| open + i);
+        let array = &text[open..close];
+        for (v, _) in array.match_indices("\"value\"") {
+            let rest = array[v + 7..].trim_start();
+            let Some(rest) = rest.strip_prefix(':').map(str::trim_start) else {
+                continue;
+            };
+            let Some(value) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some(len) = value.find('"') else {
+                continue;
+            };
+            let start = open + (array.len() - value.len());
+            let end = start + len;
+            let object = array[array[..v].rfind('{').unwrap_or(0)..v].to_ascii_lowercase();
+            let other = OTHER_KINDS.iter().any(|k| object.contains(k));
+            let token = &text[start..end];
+            if !other && candidate_token(token) && fits(Label::MedicalRecordNumber, token) {
+                out.push((start, end));
+            }
         }
     }
     out
@@ -959,6 +1016,22 @@ mod tests {
         assert_eq!(
             found("Bằng lái xe Texas của tôi số 13283894, tôi chuyển sang California thì đổi"),
             vec![(Label::UsDriverLicense, "13283894".to_string())]
+        );
+    }
+
+    #[test]
+    fn fhir_patient_identifiers_and_ur_numbers() {
+        let mrn = |v: &str| (Label::MedicalRecordNumber, v.to_string());
+        let bundle = r#"{"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "Patient", "identifier": [{"type": {"coding": [{"code": "MR"}]}, "value": "683461386"}, {"system": "http://hl7.org/fhir/sid/us-ssn", "value": "078-05-1123"}, {"system": "urn:oid:2.16.840.1.113883.2.1.4.1", "value": "4210554928"}]}}]}"#;
+        assert_eq!(found(bundle), vec![mrn("683461386")]);
+        // a practitioner's identifiers are no patient's record numbers
+        assert!(found(
+            r#"{"resourceType": "Practitioner", "identifier": [{"value": "683461386"}]}"#
+        )
+        .is_empty());
+        assert_eq!(
+            found("ROYAL MELBOURNE HOSPITAL ED\nUR No: 3908694"),
+            vec![mrn("3908694")]
         );
     }
 
