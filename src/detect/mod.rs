@@ -137,8 +137,7 @@ impl<'t> ScanInput<'t> {
         }
         self.tables
             .get_or_init(|| tabular::Tables::find(self.text))
-            .header_line_for(self.text, pos)
-            .is_some_and(|(line, delim)| tabular::names_people(line, delim))
+            .of_people_at(pos)
     }
 
     /// Whether the text holds a delimited table with a header line. Checked first

@@ -11,6 +11,9 @@
 pub struct Tables {
     /// `(header line start, header line end, table end, delimiter)`.
     blocks: Vec<(usize, usize, usize, u8)>,
+    /// For each block: whether its header names people (see `names_people`),
+    /// decided once when the table is found.
+    of_people: Vec<bool>,
 }
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -23,7 +26,7 @@ impl Tables {
     pub fn find(text: &str) -> Tables {
         let mut blocks = Vec::new();
         if !text.contains('\n') {
-            return Tables { blocks };
+            return Tables::default();
         }
         // One pass per line counts the fields of every delimiter at once.
         let lines: Vec<(usize, usize, [usize; 4])> = line_spans(text)
@@ -55,7 +58,11 @@ impl Tables {
                 i = j.max(i + 1);
             }
         }
-        Tables { blocks }
+        let of_people = blocks
+            .iter()
+            .map(|&(hs, he, _, delim)| names_people(&text[hs..he], delim))
+            .collect();
+        Tables { blocks, of_people }
     }
 
     /// Whether no table was found.
@@ -63,23 +70,21 @@ impl Tables {
         self.blocks.is_empty()
     }
 
-    /// The block whose data rows hold byte `pos`.
-    fn block_for(&self, pos: usize) -> Option<(usize, usize, u8)> {
+    /// The index of the block whose data rows hold byte `pos`.
+    fn block_index(&self, pos: usize) -> Option<usize> {
         self.blocks
             .iter()
-            .find(|&&(_, he, end, _)| pos > he && pos <= end)
-            .map(|&(hs, he, _, delim)| (hs, he, delim))
+            .position(|&(_, he, end, _)| pos > he && pos <= end)
     }
 
-    /// The header line of the table whose data rows hold byte `pos`, and its delimiter.
-    pub fn header_line_for<'t>(&self, text: &'t str, pos: usize) -> Option<(&'t str, u8)> {
-        let (hs, he, delim) = self.block_for(pos)?;
-        Some((&text[hs..he], delim))
+    /// Whether byte `pos` is in a data row of a table about people.
+    pub fn of_people_at(&self, pos: usize) -> bool {
+        self.block_index(pos).is_some_and(|i| self.of_people[i])
     }
 
     /// The header cell above byte `pos`, if `pos` is in a data row of a table.
     pub fn header_for<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
-        let (hs, he, delim) = self.block_for(pos)?;
+        let (hs, he, _, delim) = self.blocks[self.block_index(pos)?];
         let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
         let column = field_index(&text[line_start..pos], delim);
         split_fields(&text[hs..he], delim)
