@@ -1011,6 +1011,30 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "historical",
         "built",
         "promo",
+        // a form's or document's revision date ("Form rev. 11/2023")
+        "rev",
+        "revision",
+        "revised",
+        // dates set for everyone, not for one person
+        "general meeting",
+        "agm",
+        "all employees",
+        "all staff",
+        "all attendees",
+        "winter break",
+        "spring break",
+        "summer break",
+        "supported until",
+        "supported through",
+        "valid from",
+        "valid through",
+        "timetable",
+        "thanksgiving",
+        "ramadan",
+        "رمضان",
+        // a format's example value
+        "for example",
+        "e.g.",
         "offer valid",
         "valid until",
         "financial year",
@@ -1135,7 +1159,31 @@ static APPOINTMENT: ContextRule = ContextRule::in_clause(
         "consulta",
         "afspraak",
     ],
-    &["cron", "log", "timeout", "every", "daily", "utc", "gmt"],
+    &[
+        "cron",
+        "log",
+        "timeout",
+        "every",
+        "daily",
+        "utc",
+        "gmt",
+        // a public schedule: opening, visiting and office hours, an event's agenda
+        "hours",
+        "open",
+        "opens",
+        "closes",
+        "each day",
+        "every day",
+        "weekdays",
+        "mon–fri",
+        "mon-fri",
+        "agenda",
+        "keynote",
+        "registration",
+        "panel",
+        "attendees",
+        "timetable",
+    ],
     40,
     10,
 );
@@ -1270,7 +1318,7 @@ impl Detector for DateDetector {
             // A time joined to a date shares its verdict: "on 5 May at 10:30" is
             // personal, "the call closes on 16 September at 17:00" is not.
             // Or the date right after it: "admitted at 21:15 on 03/03/2025".
-            let before_from = scored.partition_point(|&(_, de, _)| de < t.start.saturating_sub(14));
+            let before_from = scored.partition_point(|&(_, de, _)| de < t.start.saturating_sub(20));
             let before_to = scored.partition_point(|&(_, de, _)| de <= t.start);
             let after_from = scored.partition_point(|&(ds, _, _)| ds < t.end);
             let near_date = scored[before_from..before_to.max(before_from)]
@@ -2698,11 +2746,17 @@ fn version_on_line(text: &str, start: usize) -> bool {
             && w[1].is_ascii_digit()
             && w[2] == b'.'
             && w[3].is_ascii_digit();
+        // `N.N.N` with parts of any length ("5.10.19-rc.3"): the middle part's
+        // digits, then a dot and a digit.
+        let middle = line[i + 2..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         let dotted3 = w[0].is_ascii_digit()
             && w[1] == b'.'
-            && w[2].is_ascii_digit()
-            && w[3] == b'.'
-            && line.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && (1..=3).contains(&middle)
+            && line.get(i + 2 + middle) == Some(&b'.')
+            && line.get(i + 3 + middle).is_some_and(u8::is_ascii_digit)
             && !dotted_token_is_no_version(line, i);
         v_marker || dotted3
     })
@@ -2829,7 +2883,14 @@ fn is_joiner(between: &str) -> bool {
     for word in ["року", "рік", "года", "г.", "р.", "r."] {
         t = t.strip_prefix(word).unwrap_or(t).trim_start();
     }
-    for word in [" about", " around", " approx.", " ca."] {
+    for word in [
+        " about",
+        " around",
+        " approx.",
+        " approximately",
+        " roughly",
+        " ca.",
+    ] {
         t = t.strip_suffix(word).unwrap_or(t);
     }
     matches!(
@@ -3049,6 +3110,14 @@ mod tests {
     fn personal_dates() {
         let cases: &[(&str, &[&str])] = &[
             ("DOB: 03/14/1985, MRN 1234", &["03/14/1985"]),
+            (
+                "the collision on 01/29/2024 at approximately 12:15 PM",
+                &["01/29/2024", "12:15 PM"],
+            ),
+            (
+                "| Field | Value |\n|---|---|\n| Patient DOB | 11/24/1958 |\n| Arrival | June 8, 2025 |",
+                &["11/24/1958", "June 8, 2025"],
+            ),
             ("she was born on 14 March 1985", &["14 March 1985"]),
             (
                 "Admitted 2024-02-29 and discharged 2024-03-04.",
@@ -3332,6 +3401,16 @@ mod tests {
     #[test]
     fn regressions_not_personal() {
         for text in [
+            // a form's revision, a public schedule, dates set for everyone
+            "Page 1 of 2. Form rev. 11/2023.",
+            "Visiting hours are 14:00–20:00 daily; the outpatient pharmacy",
+            "call 1-888-347-2613 (Mon–Fri 8 AM–8 PM ET)",
+            "Agenda (all attendees): registration 08:00–09:00, opening keynote 09:00",
+            "The annual general meeting is held on May 14, 2026.",
+            "Firmware 116.0.6168.198; supported until 31 Dec 2031.",
+            "This policy applies to all employees from 1 April 2025.",
+            "date YYYY-MM-DD (for example 2024-01-31)",
+            "# Release 5.10.19-rc.3 (2025-02-16)",
             // a cue on another log line does not reach this one
             "job=reindex started\n2025-01-14T08:22:58.017Z WARN slow shard",
             // key=value, syslog, HTTP and openssl timestamps

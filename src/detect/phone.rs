@@ -17,7 +17,7 @@ use super::{compile, is_number_token, BuildError, Detector, Finding, Label, Scan
 /// A country prefix or leading group, then more groups joined by at most one
 /// separator (and optional spaces), then an optional extension. Runs can hold
 /// several numbers; `detect` splits them.
-const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|\+\(\d{1,3}\)|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#|poste|ramal|interno|anexo|доб\.?) *\d{1,6})?";
+const CANDIDATE: &str = r"(?:\+ ?\d{1,3}|\+\(\d{1,3}\)|00\d{1,3}|\(\+?\d{1,5}(?: \d{1,4})?\)|\d{1,5})(?: ?[.\-/‐‑‒–]? ?(?:\(0\)|\(\d{1,5}\)|\d{1,5})){1,24}(?: *(?:ext\.?|x|extension|#|poste|ramal|interno|anexo|доб\.?) *\d{1,6})?";
 
 /// Regions tried, in order, for numbers written without a country code (after the
 /// North American plan, checked directly): the locales our users write in most,
@@ -240,7 +240,7 @@ impl Detector for PhoneDetector {
                     }
                 });
                 out.extend(found.map(|mut f| {
-                    f.end = comma_extension(text, f.end).unwrap_or(f.end);
+                    f.end = extension_after(text, f.end).unwrap_or(f.end);
                     f
                 }));
             }
@@ -781,19 +781,57 @@ const EXTENSION_MARKERS: [&[u8]; 8] = [
     b"#",
 ];
 
-/// The end of an extension written after a comma ("(921) 456-1400, ext. 9198",
-/// "…, x3058"), which belongs to the number as one without a comma does. The
-/// candidate regex stops at commas (they separate CSV fields), so it is read here.
-fn comma_extension(text: &str, end: usize) -> Option<usize> {
-    let rest = text.get(end..)?.strip_prefix(',')?;
+/// Extension markers read after a number, longest first where one starts another;
+/// case does not matter: English, Dutch ("toestel"), German ("Durchwahl", "Dw."),
+/// Italian ("int."), Polish ("wew."), Japanese (内線), Korean (내선), and those the
+/// candidate regex knows.
+const EXTENSION_AFTER: &[&str] = &[
+    "extension",
+    "ext.",
+    "ext",
+    "x",
+    "toestel",
+    "tst.",
+    "durchwahl",
+    "dw.",
+    "int.",
+    "interno",
+    "wewn.",
+    "wew.",
+    "poste",
+    "ramal",
+    "anexo",
+    "доб.",
+    "内線",
+    "내선",
+];
+
+/// The end of an extension written after a number ("(921) 456-1400, ext. 9198",
+/// "…, x3058", "406.962.7400 Ext. 655", "010 895 4162 toestel 499",
+/// "03-9996-4146 内線 30"), which belongs to the number. The candidate regex
+/// stops at commas (they separate CSV fields) and knows only lower-case markers,
+/// so the rest is read here.
+fn extension_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
     let rest_trimmed = rest.trim_start_matches(' ');
-    let marker = ["extension", "ext.", "ext", "x"].into_iter().find(|m| {
+    if rest_trimmed.len() == rest.len() && !rest.starts_with('x') {
+        return None; // "x3058" is the only marker written without a space
+    }
+    let marker = EXTENSION_AFTER.iter().find(|m| {
         rest_trimmed
             .as_bytes()
             .get(..m.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
     })?;
-    let after = rest_trimmed[marker.len()..].trim_start_matches(' ');
+    let after_marker = &rest_trimmed[marker.len()..];
+    // A letter marker is a whole word: "x" is not the start of "xyz 12".
+    if marker.ends_with(|c: char| c.is_ascii_alphabetic())
+        && after_marker.starts_with(|c: char| c.is_alphabetic())
+    {
+        return None;
+    }
+    let after = after_marker.trim_start_matches(' ');
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let whole = after
         .as_bytes()
@@ -945,7 +983,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn extensions_after_a_comma_belong_to_the_number() {
+    fn extensions_belong_to_the_number() {
         for (text, number) in [
             (
                 "reach me at (921) 456-1400, ext. 9198 or by mail",
@@ -955,8 +993,44 @@ mod tests {
                 "Please call +1-212-555-0188, x3058.",
                 "+1-212-555-0188, x3058",
             ),
+            // Capitalized, and in other languages.
+            (
+                "Employer phone: 406.962.7400 Ext. 655\n",
+                "406.962.7400 Ext. 655",
+            ),
+            (
+                "Bel mij op 010 895 4162 toestel 499 als",
+                "010 895 4162 toestel 499",
+            ),
+            (
+                "Bitte unter +49 30 3750816 Dw. 3922 zurück.",
+                "+49 30 3750816 Dw. 3922",
+            ),
+            (
+                "il +39 06 8578 7058 int. 46 in orario",
+                "+39 06 8578 7058 int. 46",
+            ),
+            ("numer 22 588 27 95 wew. 31.", "22 588 27 95 wew. 31"),
+            (
+                "お問い合わせは03-9996-4146 内線 30までお願いします。",
+                "03-9996-4146 内線 30",
+            ),
+            (
+                "문의는 031-833-7620 내선 3656로 연락 주세요.",
+                "031-833-7620 내선 3656",
+            ),
+            // Unicode hyphens and dashes between the groups.
+            (
+                "call (605) 478\u{2011}6048 for the pickup",
+                "(605) 478\u{2011}6048",
+            ),
+            (
+                "the coordinator's cell as 365–474–8226 — is",
+                "365–474–8226",
+            ),
             // A comma and a word that is no extension marker: the number alone.
             ("call 730-503-3329, extra fees apply", "730-503-3329"),
+            ("call 730-503-3329 xyz 12", "730-503-3329"),
         ] {
             assert_eq!(found(text), vec![number.to_string()], "{text}");
         }

@@ -16,6 +16,20 @@ pub struct Tables {
     of_people: Vec<bool>,
 }
 
+/// Headers of a key/value table's value column: they name no kind of value.
+const GENERIC_VALUE_HEADERS: &[&str] = &[
+    "value",
+    "values",
+    "detail",
+    "details",
+    "info",
+    "information",
+    "data",
+    "entry",
+    "answer",
+    "response",
+];
+
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Lines longer than this are not treated as table rows (keeps the scan linear).
@@ -83,13 +97,25 @@ impl Tables {
     }
 
     /// The header cell above byte `pos`, if `pos` is in a data row of a table.
+    /// In a key/value table ("| Field | Value |", "Item,Details") the header
+    /// above a value says nothing; the row's own first cell ("Patient DOB",
+    /// "Member ID") names it, and is returned instead.
     pub fn header_for<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
         let (hs, he, _, delim) = self.blocks[self.block_index(pos)?];
         let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
         let column = field_index(&text[line_start..pos], delim);
-        split_fields(&text[hs..he], delim)
+        let header = split_fields(&text[hs..he], delim)
             .nth(column)
-            .map(|h| h.trim().trim_matches('"'))
+            .map(|h| h.trim().trim_matches('"'))?;
+        if !GENERIC_VALUE_HEADERS.contains(&header.to_ascii_lowercase().as_str()) {
+            return Some(header);
+        }
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let (key_column, key) = split_fields(&text[line_start..line_end], delim)
+            .map(|cell| cell.trim().trim_matches('"'))
+            .enumerate()
+            .find(|(_, cell)| !cell.is_empty())?;
+        Some(if key_column < column { key } else { header })
     }
 }
 
@@ -264,6 +290,26 @@ mod tests {
         let t = Tables::find(text);
         let pos = text.find("E49132791").unwrap();
         assert_eq!(t.header_for(text, pos), Some("MRN"));
+    }
+
+    #[test]
+    fn key_value_table_names_a_value_by_its_row() {
+        let text = "| Field | Value |\n|---|---|\n| Patient DOB | 11/24/1958 |\n| Value | 7 |\n";
+        let t = Tables::find(text);
+        assert_eq!(
+            t.header_for(text, text.find("11/24").unwrap()),
+            Some("Patient DOB")
+        );
+        assert_eq!(
+            t.header_for(text, text.find("Patient").unwrap()),
+            Some("Field")
+        );
+        let csv = "Item\tDetails\nMember ID\tW839264078\nPlan\tGold\n";
+        let t = Tables::find(csv);
+        assert_eq!(
+            t.header_for(csv, csv.find("W83").unwrap()),
+            Some("Member ID")
+        );
     }
 
     #[test]
