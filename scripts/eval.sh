@@ -33,6 +33,7 @@ echo "== scrim challenge set 4 (written blind: config files, exports, OCR, 25 mo
 echo "== scrim challenge set 5 (written blind, every label: names, places, organizations) =="; run challenge5 tests/data/challenge5.jsonl
 echo "== scrim challenge set 6 (written blind: context-dependent US IDs, look-alikes, forms and tables) =="; run challenge6 tests/data/challenge6.jsonl
 echo "== scrim challenge set 7 (written blind: logs, code, configs, chats, raw API bodies, mail threads, 15 languages) =="; run challenge7 tests/data/challenge7.jsonl
+echo "== scrim challenge set 8 (written blind: obfuscation, boundaries, markup, glued scripts, long documents, hard negatives) =="; run challenge8 tests/data/challenge8.jsonl
 echo "== phone numbers of 56 locales as Faker writes them =="; run phone_locales tests/data/phone_locales.jsonl
 echo "== personal dates of 49 locales in CLDR's formats =="; run date_locales tests/data/date_locales.jsonl
 if [ "$check" = 1 ]; then

@@ -266,11 +266,22 @@ pub(crate) fn in_placeholder(bytes: &[u8], s: usize, e: usize) -> bool {
     let right = bytes[e..].iter().take_while(|c| label_byte(c)).count();
     let opens = s > left && bytes[s - left - 1] == b'<';
     let closes = matches!(bytes.get(e + right), Some(b'>' | b':'));
+    let tag = || {
+        // An XML element (`<mrn>6986614-3</mrn>`) is no placeholder: its closing
+        // tag follows on the line.
+        let name = &bytes[s - left..e + right];
+        let rest = &bytes[(e + right + 1).min(bytes.len())..];
+        let line = &rest[..rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len())];
+        line.windows(name.len() + 3).any(|w| {
+            w.starts_with(b"</") && &w[2..2 + name.len()] == name && w[2 + name.len()] == b'>'
+        })
+    };
     opens
         && closes
         && bytes[s..e]
             .iter()
             .all(|c| c.is_ascii_alphabetic() || *c == b'_')
+        && !tag()
 }
 
 /// Whether the word at `ms..me` is (part of) the key of a field: a quoted key

@@ -14,7 +14,7 @@ const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 /// `at`/`dot` written out or bracketed. The domain must end in a common or
 /// two-letter TLD so that "meet at the office dot com" style prose does not match
 /// arbitrary words.
-const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака|@)\s*[\]\)\}>]\s*|\s+(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака)\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
+const OBFUSCATED: &str = r"(?i)(?P<local>[a-z0-9][a-z0-9._+-]*(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|underscore|dash|hyphen)\s+)[a-z0-9._+-]+)*)(?P<at>\s*[\[\(\{<]\s*(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака|@)\s*[\]\)\}>]\s*|\s+(?:at|arroba|arobase|małpa|malpa|chiocciola|snabel-a|собака)\s+|\s+@\s+|@)(?P<domain>[a-z0-9-]+(?:(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\s+\.\s+|\.)[a-z0-9-]+)*(?:\s*[\[\(\{<]\s*(?:dot|punto|kropka|punkt|point|ponto|точка|\.)\s*[\]\)\}>]\s*|\s+(?:dot|punto|kropka|punkt|point|ponto|точка)\s+|\s+\.\s+|\.)(?:com|org|net|edu|gov|mil|int|info|biz|io|co|me|dev|app|ai|[a-z]{2}))(?-u:\b)";
 
 /// Plain and obfuscated e-mail detector.
 #[derive(Debug)]
@@ -83,7 +83,12 @@ impl Detector for EmailDetector {
         }
         // "[at]"/" at " words, or a real `@` with a spelled-out dot
         // ("hello@carla-moretti[dot]it").
-        let spelled_dot = input.has(Feature::At) && contains_ignore_case(text, "dot");
+        // Or an `@` set apart by brackets or spaces ("kim[@]…", "rkim @ …").
+        let spelled_dot = input.has(Feature::At)
+            && (contains_ignore_case(text, "dot")
+                || ["[@]", "(@)", "{@}", "<@>", " @ "]
+                    .iter()
+                    .any(|w| text.contains(w)));
         let at_word = input.has(Feature::AtWord) || self.spelled_at.is_match(input.lowercase());
         if at_word || spelled_dot {
             for caps in self.obfuscated.captures_iter(text) {
@@ -205,6 +210,16 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
     };
     // "maria underscore lopez": a separator spelled out is deliberate.
     let spelled_separator = |s: &str| spelled(s, &[" underscore ", " dash ", " hyphen "]);
+    // "rkim @ brightpath . edu": an `@` and dots set apart by spaces, ending in
+    // a common top-level domain (prose has " . " and "@" too, rarely both).
+    if domain.contains(" . ") {
+        let tld = domain.rsplit(['.', ' ']).next().unwrap_or("");
+        return at.trim() == "@"
+            && [
+                "com", "org", "net", "edu", "gov", "io", "co", "uk", "de", "fr",
+            ]
+            .contains(&tld.to_ascii_lowercase().as_str());
+    }
     // A plain `@` counts only with a spelled-out dot in the domain (a plain
     // address is the plain pattern's).
     if at == "@" {
@@ -304,6 +319,17 @@ mod tests {
             vec!["maria underscore lopez at yahoo dot com"]
         );
         assert!(found("the dash at the end of the line").is_empty());
+        // an `@` and dots set apart by brackets or spaces
+        assert_eq!(
+            found("Yuki Kim | yuki_kim30[@]brightpath[.]edu`."),
+            vec!["yuki_kim30[@]brightpath[.]edu"]
+        );
+        assert_eq!(
+            found("reach me at rkim @ brightpath . edu — no recruiters"),
+            vec!["rkim @ brightpath . edu"]
+        );
+        assert!(found("I'm @ home . So far").is_empty());
+        assert!(found("ping @ noon . it works").is_empty());
         // other languages' words for `@` and `.` (challenge3 ch3-0092, ch3-0093)
         assert_eq!(
             found("pisz na jan.nowak małpa poczta kropka onet kropka pl dzięki"),

@@ -209,6 +209,19 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("保険証", Cue::Is(Label::HealthPlanId)),
     ("医保卡", Cue::Is(Label::HealthPlanId)),
     // a group or pharmacy-benefit number names the plan, not the member
+    // insurance that is not health insurance: a car's, a home's, a life policy
+    ("auto policy", Cue::Not),
+    ("car policy", Cue::Not),
+    ("vehicle policy", Cue::Not),
+    ("motor policy", Cue::Not),
+    ("home policy", Cue::Not),
+    ("homeowners policy", Cue::Not),
+    ("renters policy", Cue::Not),
+    ("life policy", Cue::Not),
+    ("auto insurance", Cue::Not),
+    ("car insurance", Cue::Not),
+    ("home insurance", Cue::Not),
+    ("life insurance", Cue::Not),
     ("group", Cue::Not),
     ("grp", Cue::Not),
     ("rxbin", Cue::Not),
@@ -335,7 +348,8 @@ impl Detector for ContextIdDetector {
             let Cue::Is(label) = cue else {
                 continue;
             };
-            if is_header_field(bytes, start, end) {
+            // A table's header names its column (read below), not the next value.
+            if is_header_field(bytes, start, end) || input.in_table_header(start) {
                 continue;
             }
             // The next keyword, whatever it says, ends this one's reach.
@@ -476,8 +490,10 @@ fn value_after(text: &str, pos: usize, limit: usize, label: Label) -> Option<(us
             if redacted_value_at(b, i) {
                 return None;
             }
-            // A sentence end stops the search; "No." and "#" are filler.
-            if c == b'.' && b.get(i + 1) == Some(&b' ') && !filler_before(b, i) {
+            // A sentence end stops the search; "No." and "#" are filler, and so
+            // are a form's dot leaders ("MRN ........ 87576275").
+            let leader = i > 0 && b[i - 1] == b'.';
+            if c == b'.' && b.get(i + 1) == Some(&b' ') && !filler_before(b, i) && !leader {
                 return None;
             }
             if c == b';' {
@@ -818,6 +834,10 @@ fn header_cue(input: &ScanInput<'_>, pos: usize) -> Option<Cue> {
         || h.contains("insur")
         || h.contains("subscriber")
         || h.contains("medicaid")
+        || h.contains("medicare")
+        || h.contains("beneficiar")
+        || has("mbi")
+        || (has("plan") && (has("id") || has("no") || has("number") || has("num")))
     {
         Label::HealthPlanId
     } else if (h.contains("account") || h.contains("acct") || has("dda")) && !has("routing") {
@@ -1193,6 +1213,28 @@ mod tests {
     #[test]
     fn regressions() {
         let cases: &[(&str, &[(Label, &str)])] = &[
+            // a form's dot leaders, an XML element
+            (
+                "MRN ............ 87576275\nDOB ...",
+                &[(Label::MedicalRecordNumber, "87576275")],
+            ),
+            (
+                "Account number ... 28607338371\n",
+                &[(Label::UsBankNumber, "28607338371")],
+            ),
+            (
+                "  <mrn>6986614-3</mrn>",
+                &[(Label::MedicalRecordNumber, "6986614-3")],
+            ),
+            // a car's policy is no health plan
+            ("Your insured's auto policy number is PA-69288185.", &[]),
+            (
+                "MRN\tPlan ID\n00477754\tW839264078\n",
+                &[
+                    (Label::MedicalRecordNumber, "00477754"),
+                    (Label::HealthPlanId, "W839264078"),
+                ],
+            ),
             // "no." / "#" / "nr." after a keyword is filler, not a sentence end
             (
                 "passport no. C24240560",

@@ -129,6 +129,15 @@ impl<'t> ScanInput<'t> {
             .header_for(self.text, pos)
     }
 
+    /// Whether `pos` is on the header line of a table.
+    pub fn in_table_header(&self, pos: usize) -> bool {
+        self.has_tables()
+            && self
+                .tables
+                .get_or_init(|| tabular::Tables::find(self.text))
+                .is_header_at(pos)
+    }
+
     /// Whether `pos` is in a data row of a table about people (see
     /// `tabular::names_people`).
     pub fn in_table_of_people(&self, pos: usize) -> bool {

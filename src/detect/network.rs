@@ -377,7 +377,7 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
-/// A host with a dot, a port, `localhost` or a bracketed IPv6 address:
+/// A host with a dot, a port or a bracketed IPv6 address, not this machine:
 /// "http://microsoft" is a typo, not an address.
 fn has_real_host(url: &str) -> bool {
     let Some((_, rest)) = url.split_once("://") else {
@@ -385,7 +385,21 @@ fn has_real_host(url: &str) -> bool {
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
-    host.contains(['.', ':', '[']) || host.eq_ignore_ascii_case("localhost")
+    host.contains(['.', ':', '[']) && !is_loopback_host(host)
+}
+
+/// Whether a URL's host (with its port) is this machine: `localhost`, 127.x.x.x,
+/// `[::1]`, `0.0.0.0`. A URL on the user's own machine points at no one, as a
+/// loopback address does not (TAXONOMY's hard negatives).
+fn is_loopback_host(host_port: &str) -> bool {
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
 }
 
 /// `scheme://user:password@host` — a credential, not just a URL.
@@ -590,6 +604,19 @@ mod tests {
         );
         assert!(urls("postgres://admin:pw@db:5432/app").is_empty());
         assert!(urls("http://microsoft").is_empty());
+        // this machine's own addresses point at no one
+        for local in [
+            "http://127.0.0.1:8443/healthz",
+            "curl -s http://localhost:8080/v1/items",
+            "http://[::1]:3000/",
+            "http://0.0.0.0:8000/docs",
+        ] {
+            assert!(urls(local).is_empty(), "{local}");
+        }
+        assert_eq!(
+            urls("http://127.example.com/a"),
+            vec!["http://127.example.com/a"]
+        );
         assert!(urls("open main.py and README.md").is_empty());
         assert!(urls("mail jane@example.com/x").is_empty());
     }

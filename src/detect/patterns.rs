@@ -428,7 +428,8 @@ fn check_eth(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize, 
     let s = &text.as_bytes()[start + 2..end];
     // All-zero and all-same addresses are burn/placeholder addresses.
     let same = s.iter().all(|&c| c == s[0]);
-    (is_token(text, start, end) && !same).then_some((end, 0.95))
+    let valid = validate::eth_address(&text[start..end]);
+    (is_token(text, start, end) && !same && valid).then_some((end, 0.95))
 }
 
 // ---------------------------------------------------------------- MAC

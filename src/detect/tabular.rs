@@ -74,7 +74,11 @@ impl Tables {
         }
         let of_people = blocks
             .iter()
-            .map(|&(hs, he, _, delim)| names_people(&text[hs..he], delim))
+            .map(|&(hs, he, end, delim)| {
+                names_people(&text[hs..he], delim)
+                    || (is_key_value_header(&text[hs..he], delim)
+                        && row_keys(text, he, end, delim).any(|key| names_people(key, delim)))
+            })
             .collect();
         Tables { blocks, of_people }
     }
@@ -89,6 +93,13 @@ impl Tables {
         self.blocks
             .iter()
             .position(|&(_, he, end, _)| pos > he && pos <= end)
+    }
+
+    /// Whether byte `pos` is on a table's header line.
+    pub fn is_header_at(&self, pos: usize) -> bool {
+        self.blocks
+            .iter()
+            .any(|&(hs, he, _, _)| pos >= hs && pos < he)
     }
 
     /// Whether byte `pos` is in a data row of a table about people.
@@ -117,6 +128,22 @@ impl Tables {
             .find(|(_, cell)| !cell.is_empty())?;
         Some(if key_column < column { key } else { header })
     }
+}
+
+/// Whether a header line is a key/value table's: its last cell is a generic
+/// value header ("| Field | Value |").
+fn is_key_value_header(line: &str, delim: u8) -> bool {
+    header_cells(line, delim)
+        .filter(|c| !c.is_empty())
+        .last()
+        .is_some_and(|c| GENERIC_VALUE_HEADERS.contains(&c.to_ascii_lowercase().as_str()))
+}
+
+/// The first non-empty cell of each data row between `from` and `end`.
+fn row_keys(text: &str, from: usize, end: usize, delim: u8) -> impl Iterator<Item = &str> {
+    text[from..end.min(text.len())]
+        .lines()
+        .filter_map(move |row| header_cells(row, delim).find(|c| !c.is_empty()))
 }
 
 fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -310,6 +337,14 @@ mod tests {
             t.header_for(csv, csv.find("W83").unwrap()),
             Some("Member ID")
         );
+        // Its keys say whether it is about a person.
+        assert!(t.of_people_at(csv.find("W83").unwrap()));
+        let settings = "Setting\tValue\nRetention\t30\nStarts\t2025-01-01\n";
+        let t = Tables::find(settings);
+        assert!(!t.of_people_at(settings.find("2025").unwrap()));
+        let person = "| Field | Value |\n|---|---|\n| SSN | 201-05-7249 |\n| Application date | 04/03/2024 |\n";
+        let t = Tables::find(person);
+        assert!(t.of_people_at(person.find("04/03").unwrap()));
     }
 
     #[test]

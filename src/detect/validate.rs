@@ -375,6 +375,29 @@ pub fn bech32_address(s: &str) -> bool {
     bech32::segwit::decode(s).is_ok()
 }
 
+/// Ethereum address (`0x` + 40 hex digits) with a valid EIP-55 checksum: an
+/// address written in one case carries none; in mixed case, each letter is upper
+/// case exactly where the Keccak-256 hash of the lower-case address has a nibble
+/// of 8 or more.
+pub fn eth_address(s: &str) -> bool {
+    let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) else {
+        return false;
+    };
+    if hex.len() != 40 || !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return false;
+    }
+    let upper = hex.bytes().any(|c| c.is_ascii_uppercase());
+    let lower = hex.bytes().any(|c| c.is_ascii_lowercase());
+    if !(upper && lower) {
+        return true;
+    }
+    let hash = sha3::Keccak256::digest(hex.to_ascii_lowercase().as_bytes());
+    hex.bytes().enumerate().all(|(i, c)| {
+        let nibble = (hash[i / 2] >> if i % 2 == 0 { 4 } else { 0 }) & 0x0f;
+        !c.is_ascii_alphabetic() || c.is_ascii_uppercase() == (nibble >= 8)
+    })
+}
+
 /// Medicare Beneficiary Identifier: 11 characters, positions fixed by CMS
 /// (digit 1–9, letter, alnum, digit, letter, alnum, digit, letter, letter, digit, digit),
 /// letters exclude S, L, O, I, B, Z. Dashes after positions 4 and 7 are allowed.
@@ -427,6 +450,28 @@ pub fn shannon_entropy(s: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn eth_checksums() {
+        // EIP-55's own examples, and the same addresses with one letter's case flipped.
+        for good in [
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+            "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+            "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+            "0x52908400098527886e0f7030069857d2e4169ee7",
+            "0x52908400098527886E0F7030069857D2E4169EE7",
+        ] {
+            assert!(super::eth_address(good), "{good}");
+        }
+        for bad in [
+            "0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d35",
+            "0xefE9465799d3307FDACF848492746A44a9C35603",
+        ] {
+            assert!(!super::eth_address(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]
