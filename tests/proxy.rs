@@ -1342,3 +1342,84 @@ fn pseudonyms_in_finds_numbered_placeholders_only() {
     );
     assert!(pseudonyms_in("jane.doe@example.com <CREDIT_CARD>").is_empty());
 }
+
+/// POST a Responses API body as the client holding `api_key`; the answer's text.
+async fn respond_as(h: &common::Harness, api_key: &str, body: serde_json::Value) -> String {
+    let (code, out, err) = curl(vec![
+        gateway(h, "/openai/v1/responses"),
+        "-H".into(),
+        "content-type: application/json".into(),
+        "-H".into(),
+        format!("authorization: Bearer {api_key}"),
+        "-d".into(),
+        body.to_string(),
+    ])
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["output"][0]["content"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// What the fake upstream received as the `n`-th request's `input`.
+fn sent_input(h: &common::Harness, n: usize) -> String {
+    let sent: serde_json::Value =
+        serde_json::from_slice(&h.upstream.received.lock().unwrap()[n].body).unwrap();
+    sent["input"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conversation_kept_by_the_provider_never_reuses_a_placeholder() {
+    let h = start("conversation", |_| {}).await;
+    // Turn 1 and turn 2 of one client's stateful conversation: the provider keeps
+    // turn 1 (`previous_response_id`), so turn 2's new address must not get
+    // turn 1's placeholder, and an answer naming turn 1's placeholder still
+    // restores turn 1's address.
+    let first = respond_as(
+        &h,
+        "sk-client-a",
+        serde_json::json!({"model": "gpt-4.1", "input": "Write to alice.one@example.com today."}),
+    )
+    .await;
+    assert!(first.contains("alice.one@example.com"), "{first}");
+    let turn1 = sent_input(&h, 0);
+    assert!(turn1.contains("<EMAIL_ADDRESS_1>"), "{turn1}");
+
+    let second = respond_as(
+        &h,
+        "sk-client-a",
+        serde_json::json!({"model": "gpt-4.1", "previous_response_id": "resp_1",
+            "input": "Also copy bob.two@example.com, and keep alice.one@example.com."}),
+    )
+    .await;
+    let turn2 = sent_input(&h, 1);
+    // The new address gets a new number; the known one keeps turn 1's.
+    assert_eq!(
+        turn2, "Also copy <EMAIL_ADDRESS_2>, and keep <EMAIL_ADDRESS_1>.",
+        "{turn2}"
+    );
+    assert!(second.contains("bob.two@example.com"), "{second}");
+    assert!(second.contains("alice.one@example.com"), "{second}");
+    assert!(pseudonyms_in(&second).is_empty(), "restored: {second}");
+
+    // Another client has its own numbering, and a placeholder it writes itself
+    // is never restored to the first client's value.
+    let other = respond_as(
+        &h,
+        "sk-client-b",
+        serde_json::json!({"model": "gpt-4.1",
+            "input": "Mail carol.three@example.com about <EMAIL_ADDRESS_2>."}),
+    )
+    .await;
+    let turn3 = sent_input(&h, 2);
+    assert_eq!(
+        turn3, "Mail <EMAIL_ADDRESS_1> about <EMAIL_ADDRESS_2>.",
+        "{turn3}"
+    );
+    assert!(other.contains("carol.three@example.com"), "{other}");
+    assert!(!other.contains("bob.two@example.com"), "{other}");
+    assert!(!h.upstream.all_bodies().contains("@example.com"));
+    h.running.stop().await;
+}

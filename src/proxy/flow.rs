@@ -243,15 +243,29 @@ pub async fn handle(
             ctx.forward_unchanged(audit, &decision, parts, body).await
         }
         Action::Redact => {
-            let mut pseudonyms = Pseudonyms::new();
-            let body = match rewrite(
-                &shared,
-                &inspected,
-                &findings,
-                &owners,
-                &decision,
-                &mut pseudonyms,
-            ) {
+            // The client's own map, so placeholders mean the same value in every
+            // turn of a conversation the provider keeps (see `memory`). Held only
+            // while the body is rewritten (no await in between).
+            let client_key = super::memory::client_key(client.identity.as_deref(), &parts.headers);
+            let rewritten = {
+                let map = shared.pseudonyms.for_client(client_key);
+                let mut pseudonyms = map
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                rewrite(
+                    &shared,
+                    &inspected,
+                    &findings,
+                    &owners,
+                    &decision,
+                    &mut pseudonyms,
+                )
+                .map(|body| {
+                    let restore = (!pseudonyms.is_empty()).then(|| pseudonyms.restore_map());
+                    (body, restore)
+                })
+            };
+            let (body, restore) = match rewritten {
                 Ok(b) => b,
                 Err(kind) => {
                     // The redacted body cannot be rebuilt, and the original must
@@ -272,7 +286,6 @@ pub async fn handle(
                 return resp;
             }
             shared.metrics.request("redact", provider.as_str());
-            let restore = (!pseudonyms.is_empty()).then(|| pseudonyms.restore_map());
             forward(
                 &shared,
                 &dest,

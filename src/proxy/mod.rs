@@ -22,6 +22,7 @@ pub mod access;
 pub mod admin;
 pub mod body;
 pub mod flow;
+pub mod memory;
 pub mod metrics;
 pub mod record;
 pub mod respond;
@@ -85,6 +86,8 @@ pub struct Shared {
     pub redact_key: HashKey,
     /// Requests whose text is being scanned at once (see [`scan_slots`]).
     pub scan_slots: Arc<tokio::sync::Semaphore>,
+    /// Each client's pseudonyms, kept across its requests (see `memory`).
+    pub pseudonyms: memory::PseudonymMemory,
 }
 
 /// How many requests' texts are scanned at once: twice the cores. More would
@@ -250,6 +253,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         metrics: metrics::Metrics::default(),
         redact_key,
         scan_slots: Arc::new(tokio::sync::Semaphore::new(scan_slots())),
+        pseudonyms: memory::PseudonymMemory::default(),
         config,
     });
     let proxy_listener = TcpListener::bind(shared.config.listen)

@@ -100,7 +100,8 @@ impl Pseudonyms {
     }
 
     /// Placeholder → original value, to restore responses. Lives only as long
-    /// as the request it was made for.
+    /// as the response it restores (the proxy keeps the map itself per client,
+    /// in memory: `proxy::memory`).
     pub fn restore_map(&self) -> HashMap<String, String> {
         self.map
             .iter()
@@ -111,6 +112,13 @@ impl Pseudonyms {
     /// Whether no value has a placeholder yet.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+
+    /// Forget every value but keep counting: the next placeholder of a label
+    /// gets a number none had before (a map that outlives requests must never
+    /// give a new value an old value's placeholder).
+    pub fn forget_values(&mut self) {
+        self.map.clear();
     }
 }
 

@@ -1,0 +1,195 @@
+//! Pseudonyms that outlive one request: one map per client, so a conversation
+//! the provider keeps (`previous_response_id`, threads, a chat history resent
+//! in part) sees each person under one placeholder from turn to turn, and no
+//! placeholder ever names two people.
+//!
+//! Without it, every request numbered from 1: Alice was `<PERSON_1>` in the
+//! first turn and Bob `<PERSON_1>` in the second, so the model merged them and
+//! the answer to the second turn put Bob's name where the model meant Alice.
+//!
+//! A client is the credential it sends upstream (`Authorization`, `x-api-key`,
+//! `x-goog-api-key`, `api-key`) together with its proxy identity, hashed: clients
+//! never share a map, so a placeholder one client makes the model repeat never
+//! restores another client's value. The maps live in memory only (never on disk,
+//! never in the audit log), are bounded (least recently used clients are
+//! dropped; a client's map over its cap forgets its values but keeps counting,
+//! so numbers are never reused), and are lost on restart.
+
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use http::HeaderMap;
+use lru::LruCache;
+use sha2::{Digest, Sha256};
+
+use crate::redact::Pseudonyms;
+
+/// Clients remembered at once.
+pub const MAX_CLIENTS: usize = 1024;
+/// Values remembered per client before its map starts over (numbering goes on).
+pub const MAX_VALUES_PER_CLIENT: usize = 4096;
+
+/// Headers that carry the credential a client sends to its provider.
+const CREDENTIAL_HEADERS: &[&str] = &["authorization", "x-api-key", "x-goog-api-key", "api-key"];
+
+/// The per-client pseudonym maps.
+pub struct PseudonymMemory {
+    clients: Mutex<LruCache<[u8; 32], Arc<Mutex<Pseudonyms>>>>,
+    max_values: usize,
+}
+
+impl std::fmt::Debug for PseudonymMemory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let clients = self.clients.lock().map_or(0, |c| c.len());
+        write!(f, "PseudonymMemory({clients} clients, [redacted])")
+    }
+}
+
+impl Default for PseudonymMemory {
+    fn default() -> Self {
+        PseudonymMemory::new(MAX_CLIENTS, MAX_VALUES_PER_CLIENT)
+    }
+}
+
+impl PseudonymMemory {
+    /// Room for `clients` clients of up to `max_values` values each.
+    pub fn new(clients: usize, max_values: usize) -> PseudonymMemory {
+        let cap = NonZeroUsize::new(clients.max(1)).unwrap_or(NonZeroUsize::MIN);
+        PseudonymMemory {
+            clients: Mutex::new(LruCache::new(cap)),
+            max_values: max_values.max(1),
+        }
+    }
+
+    /// The map of the client `key` (see [`client_key`]), made on first use.
+    /// A map over its cap forgets its values first.
+    pub fn for_client(&self, key: [u8; 32]) -> Arc<Mutex<Pseudonyms>> {
+        // A panic elsewhere while a map was held leaves a map that is still
+        // whole (insertions are single HashMap operations): keep using it.
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        let map = clients
+            .get_or_insert(key, || Arc::new(Mutex::new(Pseudonyms::new())))
+            .clone();
+        drop(clients);
+        let mut guard = map.lock().unwrap_or_else(PoisonError::into_inner);
+        if guard.len() >= self.max_values {
+            guard.forget_values();
+        }
+        drop(guard);
+        map
+    }
+}
+
+/// Who a request's pseudonyms belong to: a hash of its proxy identity and the
+/// provider credentials it carries (never the credentials themselves).
+pub fn client_key(identity: Option<&str>, headers: &HeaderMap) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"scrim pseudonym client v1\0");
+    if let Some(id) = identity {
+        h.update(b"identity\0");
+        h.update(id.as_bytes());
+        h.update(b"\0");
+    }
+    for name in CREDENTIAL_HEADERS {
+        for value in headers.get_all(*name) {
+            h.update(name.as_bytes());
+            h.update(b"\0");
+            h.update(value.as_bytes());
+            h.update(b"\0");
+        }
+    }
+    h.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::Label;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn one_client_keeps_its_numbers_across_requests() {
+        let memory = PseudonymMemory::default();
+        let key = client_key(None, &headers(&[("authorization", "Bearer sk-a")]));
+        let first = memory.for_client(key);
+        assert_eq!(
+            first.lock().unwrap().placeholder(Label::Person, "Alice"),
+            "<PERSON_1>"
+        );
+        let second = memory.for_client(key);
+        let mut map = second.lock().unwrap();
+        assert_eq!(map.placeholder(Label::Person, "Bob"), "<PERSON_2>");
+        assert_eq!(map.placeholder(Label::Person, "Alice"), "<PERSON_1>");
+        assert_eq!(map.restore_map().len(), 2);
+    }
+
+    #[test]
+    fn clients_never_share_a_map() {
+        let memory = PseudonymMemory::default();
+        let a = client_key(None, &headers(&[("authorization", "Bearer sk-a")]));
+        let b = client_key(None, &headers(&[("authorization", "Bearer sk-b")]));
+        let c = client_key(Some("carol"), &headers(&[("authorization", "Bearer sk-a")]));
+        let anthropic = client_key(None, &headers(&[("x-api-key", "sk-a")]));
+        assert_ne!(a, b);
+        assert_ne!(a, c);
+        assert_ne!(a, anthropic);
+        memory
+            .for_client(a)
+            .lock()
+            .unwrap()
+            .placeholder(Label::Person, "Alice");
+        let other = memory.for_client(b);
+        let other = other.lock().unwrap();
+        assert!(other.is_empty());
+    }
+
+    #[test]
+    fn a_full_map_forgets_values_but_never_reuses_a_number() {
+        let memory = PseudonymMemory::new(4, 2);
+        let key = client_key(None, &HeaderMap::new());
+        for name in ["Alice", "Bob"] {
+            memory
+                .for_client(key)
+                .lock()
+                .unwrap()
+                .placeholder(Label::Person, name);
+        }
+        let map = memory.for_client(key);
+        let mut map = map.lock().unwrap();
+        assert!(map.is_empty(), "over its cap, the map forgot its values");
+        assert_eq!(map.placeholder(Label::Person, "Carol"), "<PERSON_3>");
+    }
+
+    #[test]
+    fn least_recently_used_clients_are_dropped() {
+        let memory = PseudonymMemory::new(1, 16);
+        let a = client_key(Some("a"), &HeaderMap::new());
+        let b = client_key(Some("b"), &HeaderMap::new());
+        memory
+            .for_client(a)
+            .lock()
+            .unwrap()
+            .placeholder(Label::Person, "Alice");
+        memory.for_client(b);
+        assert!(memory.for_client(a).lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn debug_prints_no_values() {
+        let memory = PseudonymMemory::default();
+        memory
+            .for_client([0; 32])
+            .lock()
+            .unwrap()
+            .placeholder(Label::Person, "Alice");
+        let shown = format!("{memory:?}");
+        assert!(!shown.contains("Alice"), "{shown}");
+    }
+}
