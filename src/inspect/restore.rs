@@ -238,9 +238,20 @@ fn is_json_text(pointer: &str) -> bool {
     leaf == "arguments" || leaf == "partial_json"
 }
 
+/// Whether a string value is itself a JSON object or array: a structured output
+/// (`response_format: json_schema`, JSON mode) answered as message content.
+/// Its placeholders sit inside JSON strings, so their originals must be escaped
+/// for the content to stay valid JSON.
+fn is_json_document(value: &str) -> bool {
+    let t = value.trim_start();
+    (t.starts_with('{') || t.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(value).is_ok()
+}
+
 /// Restore every string value of a JSON response body (non-streaming responses
 /// of every provider, Gemini's JSON-array stream once buffered). Tool-call
-/// `arguments` strings are JSON text and get JSON-escaped originals; tool inputs
+/// `arguments` strings and content that is a JSON document (structured outputs)
+/// are JSON text and get JSON-escaped originals; tool inputs
 /// that are objects (Anthropic `input`, Gemini `args`) are ordinary strings.
 /// Everything else in the body is kept byte for byte.
 pub fn restore_json(map: &PlaceholderMap, body: &[u8]) -> Result<Vec<u8>, InspectError> {
@@ -251,7 +262,8 @@ pub fn restore_json(map: &PlaceholderMap, body: &[u8]) -> Result<Vec<u8>, Inspec
             continue;
         }
         let mut out = String::with_capacity(s.value.len());
-        map.restore_into(&s.value, &mut out, is_json_text(&s.pointer), false);
+        let json_text = is_json_text(&s.pointer) || is_json_document(&s.value);
+        map.restore_into(&s.value, &mut out, json_text, false);
         if out != s.value {
             replacements.push((i, out));
         }

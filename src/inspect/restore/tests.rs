@@ -170,6 +170,16 @@ fn restore_json_bodies() {
         v[0]["candidates"][0]["content"]["parts"][0]["text"],
         "Bye Jane Roe"
     );
+    // Structured output: message content that is itself a JSON document gets
+    // JSON-escaped originals, so it still parses; prose content does not.
+    let body = br#"{"choices":[{"message":{"content":"{\"name\": \"<PERSON_2>\", \"tags\": [\"<PERSON_1>\"]}"}}]}"#;
+    let v: Value = serde_json::from_slice(&restore_json(&m, body).unwrap()).unwrap();
+    let content: Value =
+        serde_json::from_str(v["choices"][0]["message"]["content"].as_str().unwrap()).unwrap();
+    assert_eq!(content, json!({"name": "O\"Brien", "tags": ["Jane Roe"]}));
+    let body = br#"{"choices":[{"message":{"content":"{not json} <PERSON_2>"}}]}"#;
+    let v: Value = serde_json::from_slice(&restore_json(&m, body).unwrap()).unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "{not json} O\"Brien");
     // Nothing to restore: the very same bytes.
     let plain = br#"{ "a" : "b\u0041" , "n": 1.50 }"#;
     assert_eq!(restore_json(&m, plain).unwrap(), plain);
