@@ -245,7 +245,58 @@ impl Detector for PhoneDetector {
                 }));
             }
         }
+        for (start, end) in dictated_numbers(text) {
+            if evidence(text, start, end, &PHONE_CONTEXT) == Evidence::Supports {
+                out.push(Finding {
+                    start,
+                    end,
+                    label: Label::PhoneNumber,
+                    score: 0.7,
+                    detector: self.name.clone(),
+                });
+            }
+        }
     }
+}
+
+/// Numbers dictated digit by digit ("call me back on 2 3 7 8 1 7 2 9 6 2", a
+/// voicemail transcript): 7 to 15 single digits, one space apart, standing
+/// alone. No format says whose they are, so only phone context makes them
+/// a phone number.
+fn dictated_numbers(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let alone_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if !(b[i].is_ascii_digit() && alone_before) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = 0;
+        let mut end = i;
+        while end < b.len()
+            && b[end].is_ascii_digit()
+            && b.get(end + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            digits += 1;
+            end += 1;
+            if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // A longer digit group or a letter right after the last digit ends it
+        // as something else ("1 2 3 45").
+        let whole = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if (7..=15).contains(&digits) && whole {
+            found.push((start, end));
+        }
+        i = end.max(i + 1);
+    }
+    found
 }
 
 /// The parts of `text` the candidate regex needs to see: maximal runs of what a
@@ -1028,12 +1079,19 @@ mod tests {
                 "the coordinator's cell as 365–474–8226 — is",
                 "365–474–8226",
             ),
+            // Dictated digit by digit, after a phone word; not without one.
+            (
+                "\"call me back on 2 3 7 8 1 7 2 9 6 2 thanks\"",
+                "2 3 7 8 1 7 2 9 6 2",
+            ),
             // A comma and a word that is no extension marker: the number alone.
             ("call 730-503-3329, extra fees apply", "730-503-3329"),
             ("call 730-503-3329 xyz 12", "730-503-3329"),
         ] {
             assert_eq!(found(text), vec![number.to_string()], "{text}");
         }
+        assert!(found("the sequence 2 3 7 8 1 7 2 9 6 2 repeats").is_empty());
+        assert!(found("call 1 2 3 4 5 6 7 8 9 10 11 12").is_empty());
         // Five digits, a dot and four is a decimal or a build number.
         assert!(found("They're on Windows 21740.4180 now").is_empty());
     }
