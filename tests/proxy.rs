@@ -1375,8 +1375,7 @@ async fn a_conversation_kept_by_the_provider_never_reuses_a_placeholder() {
     let h = start("conversation", |_| {}).await;
     // Turn 1 and turn 2 of one client's stateful conversation: the provider keeps
     // turn 1 (`previous_response_id`), so turn 2's new address must not get
-    // turn 1's placeholder, and an answer naming turn 1's placeholder still
-    // restores turn 1's address.
+    // turn 1's placeholder, and turn 1's address keeps its own.
     let first = respond_as(
         &h,
         "sk-client-a",
@@ -1420,6 +1419,18 @@ async fn a_conversation_kept_by_the_provider_never_reuses_a_placeholder() {
     );
     assert!(other.contains("carol.three@example.com"), "{other}");
     assert!(!other.contains("bob.two@example.com"), "{other}");
+    // Nor, behind one shared key, does a request get back values it did not
+    // carry: an answer naming turn 1's placeholder shows the placeholder.
+    let probe = respond_as(
+        &h,
+        "sk-client-a",
+        serde_json::json!({"model": "gpt-4.1",
+            "input": "I am dave.four@example.com; who is <EMAIL_ADDRESS_1>?"}),
+    )
+    .await;
+    assert!(probe.contains("dave.four@example.com"), "{probe}");
+    assert!(probe.contains("<EMAIL_ADDRESS_1>"), "{probe}");
+    assert!(!probe.contains("alice.one@example.com"), "{probe}");
     assert!(!h.upstream.all_bodies().contains("@example.com"));
     h.running.stop().await;
 }

@@ -243,15 +243,24 @@ pub async fn handle(
             ctx.forward_unchanged(audit, &decision, parts, body).await
         }
         Action::Redact => {
-            // The client's own map, so placeholders mean the same value in every
-            // turn of a conversation the provider keeps (see `memory`). Held only
-            // while the body is rewritten (no await in between).
-            let client_key = super::memory::client_key(client.identity.as_deref(), &parts.headers);
+            // The client's own map, so no placeholder names two values in the
+            // turns of a conversation the provider keeps (see `memory`). Held
+            // only while the body is rewritten (no await in between); the answer
+            // restores only this request's own values.
+            let client_key = super::memory::client_key(
+                client.identity.as_deref(),
+                &parts.headers,
+                &dest.path_and_query,
+            );
+            let map = match client_key {
+                Some(key) => shared.pseudonyms.for_client(key),
+                None => Arc::new(std::sync::Mutex::new(Pseudonyms::new())),
+            };
             let rewritten = {
-                let map = shared.pseudonyms.for_client(client_key);
                 let mut pseudonyms = map
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
+                pseudonyms.begin_request();
                 rewrite(
                     &shared,
                     &inspected,
@@ -261,7 +270,7 @@ pub async fn handle(
                     &mut pseudonyms,
                 )
                 .map(|body| {
-                    let restore = (!pseudonyms.is_empty()).then(|| pseudonyms.restore_map());
+                    let restore = Some(pseudonyms.request_restore_map()).filter(|m| !m.is_empty());
                     (body, restore)
                 })
             };

@@ -8,12 +8,19 @@
 //! the answer to the second turn put Bob's name where the model meant Alice.
 //!
 //! A client is the credential it sends upstream (`Authorization`, `x-api-key`,
-//! `x-goog-api-key`, `api-key`) together with its proxy identity, hashed: clients
-//! never share a map, so a placeholder one client makes the model repeat never
-//! restores another client's value. The maps live in memory only (never on disk,
-//! never in the audit log), are bounded (least recently used clients are
-//! dropped; a client's map over its cap forgets its values but keeps counting,
-//! so numbers are never reused), and are lost on restart.
+//! `x-goog-api-key`, `api-key`, Gemini's `?key=`) together with its proxy
+//! identity, hashed; a request with neither gets a map of its own, as before.
+//! A response restores only the values its own request carried: several end
+//! users behind one API key share a map (so they share numbering), but none can
+//! make the model echo a placeholder and get another's value back. An answer
+//! that names an earlier turn's placeholder shows the placeholder, never a
+//! wrong value.
+//!
+//! The maps live in memory only (never on disk, never in the audit log) and are
+//! bounded: least recently used clients are dropped, and a client's map over
+//! its cap forgets its values but keeps counting. A dropped map, a restart or a
+//! rotated credential starts numbering again at 1, so a conversation kept
+//! across one of those can still see a number twice.
 
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -40,7 +47,7 @@ pub struct PseudonymMemory {
 
 impl std::fmt::Debug for PseudonymMemory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let clients = self.clients.lock().map_or(0, |c| c.len());
+        let clients = self.clients.try_lock().map_or(0, |c| c.len());
         write!(f, "PseudonymMemory({clients} clients, [redacted])")
     }
 }
@@ -54,7 +61,7 @@ impl Default for PseudonymMemory {
 impl PseudonymMemory {
     /// Room for `clients` clients of up to `max_values` values each.
     pub fn new(clients: usize, max_values: usize) -> PseudonymMemory {
-        let cap = NonZeroUsize::new(clients.max(1)).unwrap_or(NonZeroUsize::MIN);
+        let cap = NonZeroUsize::new(clients).unwrap_or(NonZeroUsize::MIN);
         PseudonymMemory {
             clients: Mutex::new(LruCache::new(cap)),
             max_values: max_values.max(1),
@@ -81,24 +88,39 @@ impl PseudonymMemory {
 }
 
 /// Who a request's pseudonyms belong to: a hash of its proxy identity and the
-/// provider credentials it carries (never the credentials themselves).
-pub fn client_key(identity: Option<&str>, headers: &HeaderMap) -> [u8; 32] {
+/// provider credentials it carries in headers or in a `key` query parameter
+/// (never the credentials themselves). `None` when it carries neither: such
+/// requests cannot be told apart, so none shares a map.
+pub fn client_key(
+    identity: Option<&str>,
+    headers: &HeaderMap,
+    path_and_query: &str,
+) -> Option<[u8; 32]> {
     let mut h = Sha256::new();
     h.update(b"scrim pseudonym client v1\0");
-    if let Some(id) = identity {
-        h.update(b"identity\0");
-        h.update(id.as_bytes());
+    let mut known = false;
+    let mut part = |name: &[u8], value: &[u8]| {
+        known = true;
+        h.update(name);
         h.update(b"\0");
+        h.update(value);
+        h.update(b"\0");
+    };
+    if let Some(id) = identity {
+        part(b"identity", id.as_bytes());
     }
     for name in CREDENTIAL_HEADERS {
         for value in headers.get_all(*name) {
-            h.update(name.as_bytes());
-            h.update(b"\0");
-            h.update(value.as_bytes());
-            h.update(b"\0");
+            part(name.as_bytes(), value.as_bytes());
         }
     }
-    h.finalize().into()
+    let query = path_and_query.split_once('?').map_or("", |(_, q)| q);
+    for pair in query.split('&') {
+        if let Some(value) = pair.strip_prefix("key=") {
+            part(b"key", value.as_bytes());
+        }
+    }
+    known.then(|| h.finalize().into())
 }
 
 #[cfg(test)]
@@ -117,7 +139,7 @@ mod tests {
     #[test]
     fn one_client_keeps_its_numbers_across_requests() {
         let memory = PseudonymMemory::default();
-        let key = client_key(None, &headers(&[("authorization", "Bearer sk-a")]));
+        let key = client_key(None, &headers(&[("authorization", "Bearer sk-a")]), "/v1").unwrap();
         let first = memory.for_client(key);
         assert_eq!(
             first.lock().unwrap().placeholder(Label::Person, "Alice"),
@@ -128,18 +150,30 @@ mod tests {
         assert_eq!(map.placeholder(Label::Person, "Bob"), "<PERSON_2>");
         assert_eq!(map.placeholder(Label::Person, "Alice"), "<PERSON_1>");
         assert_eq!(map.restore_map().len(), 2);
+        // A new request restores only what it carries itself.
+        map.begin_request();
+        map.placeholder(Label::Person, "Bob");
+        let restore = map.request_restore_map();
+        assert_eq!(restore.len(), 1);
+        assert_eq!(restore["<PERSON_2>"], "Bob");
     }
 
     #[test]
     fn clients_never_share_a_map() {
         let memory = PseudonymMemory::default();
-        let a = client_key(None, &headers(&[("authorization", "Bearer sk-a")]));
-        let b = client_key(None, &headers(&[("authorization", "Bearer sk-b")]));
-        let c = client_key(Some("carol"), &headers(&[("authorization", "Bearer sk-a")]));
-        let anthropic = client_key(None, &headers(&[("x-api-key", "sk-a")]));
+        let key = |id, h: &[(&'static str, &str)], path| client_key(id, &headers(h), path);
+        let a = key(None, &[("authorization", "Bearer sk-a")], "/v1").unwrap();
+        let b = key(None, &[("authorization", "Bearer sk-b")], "/v1").unwrap();
+        let c = key(Some("carol"), &[("authorization", "Bearer sk-a")], "/v1").unwrap();
+        let anthropic = key(None, &[("x-api-key", "sk-a")], "/v1").unwrap();
+        let gemini_a = key(None, &[], "/v1beta/m:generateContent?key=AIzaA").unwrap();
+        let gemini_b = key(None, &[], "/v1beta/m:generateContent?alt=sse&key=AIzaB").unwrap();
         assert_ne!(a, b);
         assert_ne!(a, c);
         assert_ne!(a, anthropic);
+        assert_ne!(gemini_a, gemini_b);
+        // Neither identity nor credential: no shared map at all.
+        assert_eq!(key(None, &[], "/v1/chat/completions?x=1"), None);
         memory
             .for_client(a)
             .lock()
@@ -153,7 +187,7 @@ mod tests {
     #[test]
     fn a_full_map_forgets_values_but_never_reuses_a_number() {
         let memory = PseudonymMemory::new(4, 2);
-        let key = client_key(None, &HeaderMap::new());
+        let key = client_key(Some("a"), &HeaderMap::new(), "/").unwrap();
         for name in ["Alice", "Bob"] {
             memory
                 .for_client(key)
@@ -170,8 +204,8 @@ mod tests {
     #[test]
     fn least_recently_used_clients_are_dropped() {
         let memory = PseudonymMemory::new(1, 16);
-        let a = client_key(Some("a"), &HeaderMap::new());
-        let b = client_key(Some("b"), &HeaderMap::new());
+        let a = client_key(Some("a"), &HeaderMap::new(), "/").unwrap();
+        let b = client_key(Some("b"), &HeaderMap::new(), "/").unwrap();
         memory
             .for_client(a)
             .lock()

@@ -14,7 +14,7 @@
 //!
 //! Redaction is idempotent: none of the outputs is itself detected as PII.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use hmac::{Hmac, Mac};
@@ -74,6 +74,9 @@ impl fmt::Display for Operator {
 pub struct Pseudonyms {
     map: HashMap<(Label, String), String>,
     next: HashMap<Label, usize>,
+    /// The placeholders handed out since [`Pseudonyms::begin_request`]: the
+    /// values a response to this request may have restored.
+    this_request: HashSet<String>,
 }
 
 impl Pseudonyms {
@@ -85,13 +88,31 @@ impl Pseudonyms {
     /// The placeholder for `value` of `label`, allocating one on first use.
     pub fn placeholder(&mut self, label: Label, value: &str) -> String {
         if let Some(p) = self.map.get(&(label, value.to_string())) {
+            self.this_request.insert(p.clone());
             return p.clone();
         }
         let n = self.next.entry(label).or_insert(0);
         *n += 1;
         let p = format!("<{}_{}>", label.as_str(), n);
         self.map.insert((label, value.to_string()), p.clone());
+        self.this_request.insert(p.clone());
         p
+    }
+
+    /// Start a new request on a map kept across requests: its response may
+    /// restore only the values this request itself carried.
+    pub fn begin_request(&mut self) {
+        self.this_request.clear();
+    }
+
+    /// Placeholder → original value for the placeholders handed out since
+    /// [`Pseudonyms::begin_request`] (all of them for a map made for one request).
+    pub fn request_restore_map(&self) -> HashMap<String, String> {
+        self.map
+            .iter()
+            .filter(|(_, placeholder)| self.this_request.contains(*placeholder))
+            .map(|((_, value), placeholder)| (placeholder.clone(), value.clone()))
+            .collect()
     }
 
     /// Number of distinct values.
@@ -119,6 +140,7 @@ impl Pseudonyms {
     /// give a new value an old value's placeholder).
     pub fn forget_values(&mut self) {
         self.map.clear();
+        self.this_request.clear();
     }
 }
 
