@@ -1011,8 +1011,9 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "historical",
         "built",
         "promo",
-        // a form's or document's revision date ("Form rev. 11/2023")
-        "rev",
+        // a form's or document's revision date ("Form rev. 11/2023"; "Rev." alone
+        // may be a reverend)
+        "form rev",
         "revision",
         "revised",
         // dates set for everyone, not for one person
@@ -1032,9 +1033,6 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "thanksgiving",
         "ramadan",
         "رمضان",
-        // a format's example value
-        "for example",
-        "e.g.",
         "offer valid",
         "valid until",
         "financial year",
@@ -2778,6 +2776,11 @@ fn dotted_token_is_no_version(line: &[u8], i: usize) -> bool {
     let token = std::str::from_utf8(&line[start..end]).unwrap_or("");
     let parts: Vec<&str> = token.trim_end_matches('.').split('.').collect();
     match parts.as_slice() {
+        // "12.03.25": a date with a two-digit year, written with two-digit day
+        // and month ("5.10.19" is a version).
+        [d, m, y] if y.len() == 2 && d.len() == 2 && m.len() == 2 => {
+            valid_day(None, parse(m.as_bytes()), parse(d.as_bytes()))
+        }
         [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
             let (d, m, y) = (
                 parse(d.as_bytes()),
@@ -3111,6 +3114,15 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("DOB: 03/14/1985, MRN 1234", &["03/14/1985"]),
             (
+                "the portal rejects my date of birth, e.g. 03/14/1985",
+                &["03/14/1985"],
+            ),
+            ("Rev. Amos Hale 04/12/1951", &["04/12/1951"]),
+            (
+                "Eingang 12.03.25, Rückruf 19.03.25",
+                &["12.03.25", "19.03.25"],
+            ),
+            (
                 "the collision on 01/29/2024 at approximately 12:15 PM",
                 &["01/29/2024", "12:15 PM"],
             ),
@@ -3409,7 +3421,6 @@ mod tests {
             "The annual general meeting is held on May 14, 2026.",
             "Firmware 116.0.6168.198; supported until 31 Dec 2031.",
             "This policy applies to all employees from 1 April 2025.",
-            "date YYYY-MM-DD (for example 2024-01-31)",
             "# Release 5.10.19-rc.3 (2025-02-16)",
             // a cue on another log line does not reach this one
             "job=reindex started\n2025-01-14T08:22:58.017Z WARN slow shard",

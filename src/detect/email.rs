@@ -100,12 +100,21 @@ impl Detector for EmailDetector {
                 ) else {
                     continue;
                 };
+                let mut end = m.end();
                 if !is_obfuscated(local.as_str(), at.as_str(), domain.as_str()) {
-                    continue;
+                    // "maria at yahoo dot com . It is…": the match ran on past the
+                    // address to a spaced full stop; the address ends before it.
+                    let Some(shorter) = before_spaced_stop(domain.as_str()) else {
+                        continue;
+                    };
+                    if !is_obfuscated(local.as_str(), at.as_str(), shorter) {
+                        continue;
+                    }
+                    end = domain.start() + shorter.len();
                 }
                 out.push(Finding {
                     start: m.start(),
-                    end: m.end(),
+                    end,
                     label: Label::EmailAddress,
                     score: 0.8,
                     detector: self.name_obfuscated.clone(),
@@ -185,6 +194,27 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 /// A bracketed `[at]` is deliberate; a bare " at " ("look at example.com") is only
 /// taken when the rest is obfuscated too ("dot") or the local part looks like one
 /// (digits, dots, underscores).
+/// The domain before its first " . ", if that part still ends in a top-level
+/// domain after a dot, bracket or spelled-out dot ("yahoo dot com",
+/// "carla-moretti[dot]it").
+fn before_spaced_stop(domain: &str) -> Option<&str> {
+    let cut = domain.find(" . ")?;
+    let shorter = domain[..cut].trim_end();
+    let tld = shorter
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let head = shorter[..shorter.len() - tld].to_ascii_lowercase();
+    let separated = head.ends_with(['.', ']', ')', '}', '>'])
+        || [
+            " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w));
+    (tld >= 2 && separated).then_some(shorter)
+}
+
 fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
     let bracketed = |s: &str| s.contains(['[', '(', '{', '<']);
     if bracketed(at) {
@@ -329,6 +359,15 @@ mod tests {
             vec!["rkim @ brightpath . edu"]
         );
         assert!(found("I'm @ home . So far").is_empty());
+        // a spaced full stop after the address is not part of it
+        assert_eq!(
+            found("write to maria at yahoo dot com . It is my personal one"),
+            vec!["maria at yahoo dot com"]
+        );
+        assert_eq!(
+            found("hello@carla-moretti[dot]it . Be quick"),
+            vec!["hello@carla-moretti[dot]it"]
+        );
         assert!(found("ping @ noon . it works").is_empty());
         // other languages' words for `@` and `.` (challenge3 ch3-0092, ch3-0093)
         assert_eq!(

@@ -348,12 +348,16 @@ impl Detector for ContextIdDetector {
             let Cue::Is(label) = cue else {
                 continue;
             };
-            // A table's header names its column (read below), not the next value.
-            if is_header_field(bytes, start, end) || input.in_table_header(start) {
+            if is_header_field(bytes, start, end) {
                 continue;
             }
-            // The next keyword, whatever it says, ends this one's reach.
-            let limit = cues.get(k + 1).map_or(text.len(), |&(s, _, _)| s);
+            // The next keyword, whatever it says, ends this one's reach; on a
+            // table's header line, so does the line's end (the header names its
+            // column, read below, not the first value of the next line).
+            let mut limit = cues.get(k + 1).map_or(text.len(), |&(s, _, _)| s);
+            if input.in_table_header(start) {
+                limit = limit.min(text[end..].find('\n').map_or(text.len(), |i| end + i));
+            }
             // "group/member is A / B", "Routing and account: A / B": two keywords
             // joined, then two values: the first value is the first keyword's.
             let paired = k > 0 && {
@@ -1225,6 +1229,11 @@ mod tests {
             (
                 "  <mrn>6986614-3</mrn>",
                 &[(Label::MedicalRecordNumber, "6986614-3")],
+            ),
+            // a line taken for a table's header keeps its own values
+            (
+                "Jane Doe, Member ID W839264078, Aetna\nCopay 20, deductible met, no referral",
+                &[(Label::HealthPlanId, "W839264078")],
             ),
             // a car's policy is no health plan
             ("Your insured's auto policy number is PA-69288185.", &[]),

@@ -154,13 +154,16 @@ impl Detector for NetworkDetector {
             for m in self.url_scheme.find_iter(text) {
                 let end = trim_url_end(text, m.start(), m.end());
                 let url = &text[m.start()..end];
-                if has_credentials(url) || !has_real_host(url) {
+                if has_credentials(url) || !has_host(url) {
                     continue;
                 }
                 // A signed or keyed URL is a credential as a whole (TAXONOMY: "a URL
-                // that embeds credentials is labelled SECRET").
+                // that embeds credentials is labelled SECRET"), on this machine too.
                 if carries_credential(url) {
                     self.push(out, m.start(), end, Label::Secret, 0.95);
+                    continue;
+                }
+                if is_loopback_host(authority_host(url)) {
                     continue;
                 }
                 self.push(out, m.start(), end, Label::Url, 0.9);
@@ -377,15 +380,17 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
-/// A host with a dot, a port or a bracketed IPv6 address, not this machine:
-/// "http://microsoft" is a typo, not an address.
-fn has_real_host(url: &str) -> bool {
-    let Some((_, rest)) = url.split_once("://") else {
-        return false;
-    };
+/// A host with a dot, a port or a bracketed IPv6 address: "http://microsoft" is
+/// a typo, not an address.
+fn has_host(url: &str) -> bool {
+    authority_host(url).contains(['.', ':', '['])
+}
+
+/// The host (with its port) of a URL with a scheme.
+fn authority_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    host.contains(['.', ':', '[']) && !is_loopback_host(host)
+    authority.rsplit('@').next().unwrap_or("")
 }
 
 /// Whether a URL's host (with its port) is this machine: `localhost`, 127.x.x.x,
@@ -613,6 +618,10 @@ mod tests {
         ] {
             assert!(urls(local).is_empty(), "{local}");
         }
+        // a signed URL on this machine is still a credential
+        assert!(found("http://127.0.0.1:9000/b/a.pdf?X-Amz-Signature=7786b1c9e0f4a2d3b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8")
+            .iter()
+            .any(|(l, _)| *l == Label::Secret));
         assert_eq!(
             urls("http://127.example.com/a"),
             vec!["http://127.example.com/a"]

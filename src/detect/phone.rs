@@ -864,10 +864,16 @@ const EXTENSION_AFTER: &[&str] = &[
 /// so the rest is read here.
 fn extension_after(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?;
-    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let (comma, rest) = match rest.strip_prefix(',') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
     let rest_trimmed = rest.trim_start_matches(' ');
-    if rest_trimmed.len() == rest.len() && !rest.starts_with('x') {
-        return None; // "x3058" is the only marker written without a space
+    // Glued to the number, only "x3058" and the CJK markers ("4146内線30") are
+    // extensions; after a comma any marker is (",ext. 9198").
+    let glued_ok = comma || rest.starts_with(['x', '内', '내']);
+    if rest_trimmed.len() == rest.len() && !glued_ok {
+        return None;
     }
     let marker = EXTENSION_AFTER.iter().find(|m| {
         rest_trimmed
@@ -1065,6 +1071,11 @@ mod tests {
             (
                 "お問い合わせは03-9996-4146 内線 30までお願いします。",
                 "03-9996-4146 内線 30",
+            ),
+            ("お問い合わせは03-9996-4146内線30まで", "03-9996-4146内線30"),
+            (
+                "reach me at (921) 456-1400,ext. 9198 or",
+                "(921) 456-1400,ext. 9198",
             ),
             (
                 "문의는 031-833-7620 내선 3656로 연락 주세요.",

@@ -126,7 +126,16 @@ impl Tables {
             .map(|cell| cell.trim().trim_matches('"'))
             .enumerate()
             .find(|(_, cell)| !cell.is_empty())?;
-        Some(if key_column < column { key } else { header })
+        // "| Name | Details |": the first column holds people, not field names.
+        let key_header = split_fields(&text[hs..he], delim)
+            .nth(key_column)
+            .unwrap_or("");
+        let names_fields = !names_people(key_header, delim);
+        Some(if key_column < column && names_fields {
+            key
+        } else {
+            header
+        })
     }
 }
 
@@ -336,6 +345,13 @@ mod tests {
         assert_eq!(
             t.header_for(csv, csv.find("W83").unwrap()),
             Some("Member ID")
+        );
+        // A first column of people holds no field names.
+        let people = "| Name | Details |\n|---|---|\n| Tariq Ramadan | 1962-08-26 |\n";
+        let t = Tables::find(people);
+        assert_eq!(
+            t.header_for(people, people.find("1962").unwrap()),
+            Some("Details")
         );
         // Its keys say whether it is about a person.
         assert!(t.of_people_at(csv.find("W83").unwrap()));
