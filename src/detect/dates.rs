@@ -1031,6 +1031,58 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "valid through",
         "timetable",
         "thanksgiving",
+        "christmas",
+        "weihnachten",
+        "noël",
+        "navidad",
+        "natale",
+        "kerst",
+        "easter",
+        "ostern",
+        "pâques",
+        "pascua",
+        "pasqua",
+        "toussaint",
+        "half term",
+        "half-term",
+        // rules and terms that apply to everyone from a date
+        "conditions",
+        "condiciones",
+        "condizioni",
+        "condições",
+        "bedingungen",
+        "voorwaarden",
+        "zasady",
+        "regulamin",
+        "new rules",
+        "as of",
+        "saldo",
+        "dividend",
+        "shareholders",
+        "record date",
+        // a system's record of when it made something
+        "automatically",
+        "automatisch",
+        "automáticamente",
+        "automaticamente",
+        "automatycznie",
+        "automatiquement",
+        "by the system",
+        "par le système",
+        "erstellt",
+        "créé",
+        "creado",
+        "creato",
+        "utworzone",
+        "aangemaakt",
+        // a timeline of history
+        "timeline",
+        "tijdlijn",
+        "zeitleiste",
+        "chronologie",
+        "cronología",
+        "cronologia",
+        "年表",
         "ramadan",
         "رمضان",
         "offer valid",
@@ -2496,8 +2548,9 @@ fn score_date(input: &ScanInput<'_>, c: &Cand) -> (f32, bool) {
     {
         return (0.2, true);
     }
-    // "Waitangi Day is 6 February", "Anzac Day 25 April": a named day, a holiday.
-    if named_day_before(text, start) {
+    // "Waitangi Day is 6 February", "Anzac Day 25 April", "27 april 2026
+    // (Koningsdag)": a named day, a holiday.
+    if named_day_before(text, start) || holiday_in_brackets_after(text, end) {
         return (0.2, true);
     }
     let ev = evidence(text, start, end, &PERSONAL);
@@ -2629,6 +2682,56 @@ fn named_day_before(text: &str, start: usize) -> bool {
     let word = name.rsplit(' ').next().unwrap_or("");
     let word = word.strip_suffix("'s").unwrap_or(word);
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 3
+}
+
+/// Whether a holiday's name stands in brackets right after the date: "27 april
+/// 2026 (Koningsdag)", "6 de diciembre (Día de la Constitución)", "14 juillet
+/// 2025 (Fête nationale)", "1. Mai 2026 (Tag der Arbeit)". The bracket must
+/// name a day or a festivity, so "(Dr Smith)" or "(room 4)" say nothing.
+fn holiday_in_brackets_after(text: &str, end: usize) -> bool {
+    const HOLIDAY_WORDS: &[&str] = &[
+        "day",
+        "dag",
+        "tag",
+        "día",
+        "dia",
+        "giorno",
+        "jour",
+        "fête",
+        "festa",
+        "fiesta",
+        "feest",
+        "święto",
+        "national",
+        "nationale",
+        "nacional",
+        "nazionale",
+        "holiday",
+        "feiertag",
+        "feriado",
+        "festivo",
+        "férié",
+        "constitución",
+        "concepción",
+        "bevrijdingsdag",
+        "koningsdag",
+        "repubblica",
+        "república",
+        "republik",
+    ];
+    let rest = text[end..].trim_start();
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    let inner = &inner[..close];
+    inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.len() <= 48
+        && inner
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| HOLIDAY_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the value at `start` is the whole of an iCalendar `DTSTART`/`DTEND`
@@ -3118,6 +3221,7 @@ mod tests {
                 &["03/14/1985"],
             ),
             ("Rev. Amos Hale 04/12/1951", &["04/12/1951"]),
+            ("appointment on 5 May 2025 (Dr Smith)", &["5 May 2025"]),
             (
                 "Eingang 12.03.25, Rückruf 19.03.25",
                 &["12.03.25", "19.03.25"],
@@ -3416,6 +3520,11 @@ mod tests {
             // a form's revision, a public schedule, dates set for everyone
             "Page 1 of 2. Form rev. 11/2023.",
             "Visiting hours are 14:00–20:00 daily; the outpatient pharmacy",
+            "Op 27 april 2026 (Koningsdag) zijn wij gesloten",
+            "El 6 de diciembre (Día de la Constitución) permanecerán cerradas",
+            "[Ticket erstellt: 21.11.2025 13:48, automatisch]",
+            "Saldo disponible a 11/07/2025: 21.847,67 €.",
+            "the dividend is payable on 24th November 2025 to shareholders of record",
             "call 1-888-347-2613 (Mon–Fri 8 AM–8 PM ET)",
             "Agenda (all attendees): registration 08:00–09:00, opening keynote 09:00",
             "The annual general meeting is held on May 14, 2026.",
