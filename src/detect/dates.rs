@@ -1208,6 +1208,39 @@ static APPOINTMENT: ContextRule = ContextRule::in_clause(
         "cita",
         "consulta",
         "afspraak",
+        // travel and deliveries, in other languages too
+        "land",
+        "lands",
+        "fly",
+        "departs",
+        "arrives",
+        "arriving",
+        "delivery",
+        "delivered",
+        "vertrek",
+        "aankomst",
+        "partida",
+        "chegada",
+        "salida",
+        "llegada",
+        "départ",
+        "arrivée",
+        "abflug",
+        "ankunft",
+        "wylot",
+        "przylot",
+        "partenza",
+        "arrivo",
+        "livré",
+        "livraison",
+        "zugestellt",
+        "lieferung",
+        "entrega",
+        "consegna",
+        "bezorgd",
+        "dostawa",
+        "home",
+        "zu hause",
     ],
     &[
         "cron",
@@ -3053,6 +3086,14 @@ fn is_joiner(between: &str) -> bool {
             | "v"
             | "kello"
             | "klockan"
+            // a window after its day: "Thursday between 8am and noon"
+            | "between"
+            | ", between"
+            | "entre"
+            | "zwischen"
+            | "tussen"
+            | "tra le"
+            | "między"
     )
 }
 
@@ -3222,6 +3263,16 @@ mod tests {
             ),
             ("Rev. Amos Hale 04/12/1951", &["04/12/1951"]),
             ("appointment on 5 May 2025 (Dr Smith)", &["5 May 2025"]),
+            // travel and delivery times, in other languages too
+            (
+                "op woensdag 1 oktober, vertrek Schiphol 14:10, aankomst Barcelona 15:20",
+                &["woensdag 1 oktober", "14:10", "15:20"],
+            ),
+            ("ich bin ab 15:00 zu Hause", &["15:00"]),
+            (
+                "a new delivery for Thursday, 9th October between 8am and 12:00pm",
+                &["Thursday, 9th October", "8am", "12:00pm"],
+            ),
             (
                 "Eingang 12.03.25, Rückruf 19.03.25",
                 &["12.03.25", "19.03.25"],
