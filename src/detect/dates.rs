@@ -1060,6 +1060,8 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "dividend",
         "shareholders",
         "record date",
+        // a column's default in a schema
+        "default",
         // a system's record of when it made something
         "automatically",
         "automatisch",
@@ -2819,7 +2821,11 @@ fn is_system_position(text: &str, start: usize, end: usize) -> bool {
     }
     let line_start = super::line_start(text, start);
     let prefix = text[line_start..start].trim();
-    let prefix = prefix.trim_start_matches(['[', '(', '"']);
+    // `creationTimestamp: "…"`, `'updated_at': '…`: a quoted value of a key.
+    let prefix = prefix
+        .trim_start_matches(['[', '(', '"'])
+        .trim_end_matches(['"', '\''])
+        .trim_end();
     let is_key = |p: &str| {
         p.strip_suffix([':', '=']).is_some_and(|k| {
             !k.is_empty()
@@ -3574,6 +3580,8 @@ mod tests {
             "Op 27 april 2026 (Koningsdag) zijn wij gesloten",
             "El 6 de diciembre (Día de la Constitución) permanecerán cerradas",
             "[Ticket erstellt: 21.11.2025 13:48, automatisch]",
+            "metadata:\n  creationTimestamp: \"2024-01-23T07:36:42Z\"\n",
+            "  born_at DATE DEFAULT '1900-01-01',",
             "Saldo disponible a 11/07/2025: 21.847,67 €.",
             "the dividend is payable on 24th November 2025 to shareholders of record",
             "call 1-888-347-2613 (Mon–Fri 8 AM–8 PM ET)",

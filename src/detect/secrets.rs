@@ -472,6 +472,18 @@ impl Detector for SecretDetector {
         }
         if input.has(Feature::Dashes5) {
             for m in self.pem.find_iter(text) {
+                // "-----BEGIN PRIVATE KEY-----\n...\n-----END…": a placeholder
+                // of the format, not a key (a real one holds hundreds of
+                // base64 characters; 32 leaves room for a truncated paste).
+                let body = m.as_str().splitn(3, "-----").nth(2).unwrap_or("");
+                let key_chars = body
+                    .bytes()
+                    .take_while(|&c| c != b'-')
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/'))
+                    .count();
+                if key_chars < 32 {
+                    continue;
+                }
                 push(m.start(), m.end(), 1.0, &self.name_pem);
             }
         }
@@ -922,6 +934,8 @@ mod tests {
             found(&format!("key:\n{pem}\nthanks")),
             vec![pem.to_string()]
         );
+        // the format written out, with no key in it
+        assert!(found("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----").is_empty());
         let url = "postgres://admin:Maple@123@db.internal:5432/app";
         assert_eq!(
             found(&format!("DATABASE_URL={url}\nDEBUG=true")),
