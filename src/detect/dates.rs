@@ -1363,7 +1363,10 @@ impl Detector for DateDetector {
             let (mut score, decided) = score_date(input, c);
             if !decided {
                 if let Some((prev_end, prev_score)) = prev {
-                    if prev_end <= c.start && is_list_joiner(&text[prev_end..c.start]) {
+                    if prev_end <= c.start
+                        && (is_list_joiner(&text[prev_end..c.start])
+                            || (prev_score < 0.5 && same_enumeration(&text[prev_end..c.start])))
+                    {
                         score = prev_score;
                     }
                 }
@@ -3002,6 +3005,19 @@ fn is_list_joiner(between: &str) -> bool {
         )
 }
 
+/// Whether the text between two dates keeps them in one enumeration of events
+/// ("Mauerbau am 13. August 1961, Mauerfall am 9. November 1989, …", "fell on
+/// …, and the euro came on …"): a comma-led stretch of a few words in the same
+/// sentence. A date nothing decides there shares a public verdict before it
+/// (a personal one needs its own word: "…, and I was born on …" has one).
+fn same_enumeration(between: &str) -> bool {
+    let b = between.as_bytes();
+    let sentence_end = between.contains(['\n', ';', '!', '?'])
+        || b.windows(3)
+            .any(|w| w[0].is_ascii_alphabetic() && w[1] == b'.' && w[2] == b' ');
+    between.len() <= 48 && between.trim_start().starts_with([',', '，', '、']) && !sentence_end
+}
+
 /// Text between a date and a time that joins them: " at ", ", ", " - ", " @ ",
 /// "(Fri)", " kl. ".
 fn is_joiner(between: &str) -> bool {
@@ -3269,6 +3285,11 @@ mod tests {
             ),
             ("Rev. Amos Hale 04/12/1951", &["04/12/1951"]),
             ("appointment on 5 May 2025 (Dr Smith)", &["5 May 2025"]),
+            // a public date before it in the sentence does not make it public
+            (
+                "the Wall fell on 9 November 1989, and I was born on 3 March 1990",
+                &["3 March 1990"],
+            ),
             // travel and delivery times, in other languages too
             (
                 "op woensdag 1 oktober, vertrek Schiphol 14:10, aankomst Barcelona 15:20",
@@ -3580,6 +3601,7 @@ mod tests {
             "Op 27 april 2026 (Koningsdag) zijn wij gesloten",
             "El 6 de diciembre (Día de la Constitución) permanecerán cerradas",
             "[Ticket erstellt: 21.11.2025 13:48, automatisch]",
+            "Zeitleiste: Mauerbau am 13. August 1961, Mauerfall am 9. November 1989, Wiedervereinigung am 3. Oktober 1990.",
             "metadata:\n  creationTimestamp: \"2024-01-23T07:36:42Z\"\n",
             "  born_at DATE DEFAULT '1900-01-01',",
             "Saldo disponible a 11/07/2025: 21.847,67 €.",
