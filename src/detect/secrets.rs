@@ -474,14 +474,14 @@ impl Detector for SecretDetector {
             for m in self.pem.find_iter(text) {
                 // "-----BEGIN PRIVATE KEY-----\n...\n-----END…": a placeholder
                 // of the format, not a key (a real one holds hundreds of
-                // base64 characters; 32 leaves room for a truncated paste).
+                // base64 characters; 16 still counts a truncated paste).
                 let body = m.as_str().splitn(3, "-----").nth(2).unwrap_or("");
                 let key_chars = body
                     .bytes()
                     .take_while(|&c| c != b'-')
                     .filter(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/'))
                     .count();
-                if key_chars < 32 {
+                if key_chars < 16 {
                     continue;
                 }
                 push(m.start(), m.end(), 1.0, &self.name_pem);
