@@ -194,6 +194,17 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 /// A bracketed `[at]` is deliberate; a bare " at " ("look at example.com") is only
 /// taken when the rest is obfuscated too ("dot") or the local part looks like one
 /// (digits, dots, underscores).
+/// Words for the dot of an address, spelled out between spaces.
+const SPELLED_DOTS: &[&str] = &[
+    " dot ",
+    " punto ",
+    " kropka ",
+    " punkt ",
+    " point ",
+    " ponto ",
+    " точка ",
+];
+
 /// The domain before its first " . ", if that part still ends in a top-level
 /// domain after a dot, bracket or spelled-out dot ("yahoo dot com",
 /// "carla-moretti[dot]it").
@@ -206,12 +217,8 @@ fn before_spaced_stop(domain: &str) -> Option<&str> {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     let head = shorter[..shorter.len() - tld].to_ascii_lowercase();
-    let separated = head.ends_with(['.', ']', ')', '}', '>'])
-        || [
-            " dot ", " punto ", " kropka ", " punkt ", " point ", " ponto ",
-        ]
-        .iter()
-        .any(|w| head.ends_with(w));
+    let separated =
+        head.ends_with(['.', ']', ')', '}', '>']) || SPELLED_DOTS.iter().any(|w| head.ends_with(w));
     (tld >= 2 && separated).then_some(shorter)
 }
 
@@ -224,20 +231,7 @@ fn is_obfuscated(local: &str, at: &str, domain: &str) -> bool {
         let lower = s.to_ascii_lowercase();
         words.iter().any(|w| lower.contains(w))
     };
-    let spelled_dot = |s: &str| {
-        spelled(
-            s,
-            &[
-                " dot ",
-                " punto ",
-                " kropka ",
-                " punkt ",
-                " point ",
-                " ponto ",
-                " точка ",
-            ],
-        ) || bracketed(s)
-    };
+    let spelled_dot = |s: &str| spelled(s, SPELLED_DOTS) || bracketed(s);
     // "maria underscore lopez": a separator spelled out is deliberate.
     let spelled_separator = |s: &str| spelled(s, &[" underscore ", " dash ", " hyphen "]);
     // "rkim @ brightpath . edu": an `@` and dots set apart by spaces, ending in

@@ -121,43 +121,33 @@ impl<'t> ScanInput<'t> {
     /// The header of the table column `pos` sits in, if `pos` is inside a
     /// delimited table (CSV, TSV, `|` tables) with a header line.
     pub fn column_header(&self, pos: usize) -> Option<&'t str> {
-        if !self.has_tables() {
-            return None;
-        }
-        self.tables
-            .get_or_init(|| tabular::Tables::find(self.text))
-            .header_for(self.text, pos)
+        self.tables()?.header_for(self.text, pos)
     }
 
     /// Whether `pos` is on the header line of a table.
     pub fn in_table_header(&self, pos: usize) -> bool {
-        self.has_tables()
-            && self
-                .tables
-                .get_or_init(|| tabular::Tables::find(self.text))
-                .is_header_at(pos)
+        self.tables().is_some_and(|t| t.is_header_at(pos))
     }
 
     /// Whether `pos` is in a data row of a table about people (see
     /// `tabular::names_people`).
     pub fn in_table_of_people(&self, pos: usize) -> bool {
-        if !self.has_tables() {
-            return false;
-        }
-        self.tables
-            .get_or_init(|| tabular::Tables::find(self.text))
-            .of_people_at(pos)
+        self.tables().is_some_and(|t| t.of_people_at(pos))
     }
 
-    /// Whether the text holds a delimited table with a header line. Checked first
-    /// on the one-pass features: a table needs line breaks and delimiters.
+    /// Whether the text holds a delimited table with a header line.
     pub fn has_tables(&self) -> bool {
-        self.has(features::Feature::Newline)
-            && self.has(features::Feature::TableDelimiter)
-            && !self
-                .tables
-                .get_or_init(|| tabular::Tables::find(self.text))
-                .is_empty()
+        self.tables().is_some()
+    }
+
+    /// The text's tables, found once; `None` when it has none. Checked first on
+    /// the one-pass features: a table needs line breaks and delimiters.
+    fn tables(&self) -> Option<&tabular::Tables> {
+        if !(self.has(features::Feature::Newline) && self.has(features::Feature::TableDelimiter)) {
+            return None;
+        }
+        let tables = self.tables.get_or_init(|| tabular::Tables::find(self.text));
+        (!tables.is_empty()).then_some(tables)
     }
 }
 

@@ -115,19 +115,16 @@ impl Tables {
         let (hs, he, _, delim) = self.blocks[self.block_index(pos)?];
         let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
         let column = field_index(&text[line_start..pos], delim);
-        let header = split_fields(&text[hs..he], delim)
-            .nth(column)
-            .map(|h| h.trim().trim_matches('"'))?;
-        if !GENERIC_VALUE_HEADERS.contains(&header.to_ascii_lowercase().as_str()) {
+        let header = header_cells(&text[hs..he], delim).nth(column)?;
+        if !is_generic_value_header(header) {
             return Some(header);
         }
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let (key_column, key) = split_fields(&text[line_start..line_end], delim)
-            .map(|cell| cell.trim().trim_matches('"'))
+        let (key_column, key) = header_cells(&text[line_start..line_end], delim)
             .enumerate()
             .find(|(_, cell)| !cell.is_empty())?;
         // "| Name | Details |": the first column holds people, not field names.
-        let key_header = split_fields(&text[hs..he], delim)
+        let key_header = header_cells(&text[hs..he], delim)
             .nth(key_column)
             .unwrap_or("");
         let names_fields = !names_people(key_header, delim);
@@ -145,7 +142,12 @@ fn is_key_value_header(line: &str, delim: u8) -> bool {
     header_cells(line, delim)
         .filter(|c| !c.is_empty())
         .last()
-        .is_some_and(|c| GENERIC_VALUE_HEADERS.contains(&c.to_ascii_lowercase().as_str()))
+        .is_some_and(is_generic_value_header)
+}
+
+/// Whether a header cell is one of [`GENERIC_VALUE_HEADERS`] ("Value", "Details").
+fn is_generic_value_header(cell: &str) -> bool {
+    GENERIC_VALUE_HEADERS.contains(&cell.to_ascii_lowercase().as_str())
 }
 
 /// The first non-empty cell of each data row between `from` and `end`.

@@ -149,7 +149,7 @@ mod tests {
         let mut map = second.lock().unwrap();
         assert_eq!(map.placeholder(Label::Person, "Bob"), "<PERSON_2>");
         assert_eq!(map.placeholder(Label::Person, "Alice"), "<PERSON_1>");
-        assert_eq!(map.restore_map().len(), 2);
+        assert_eq!(map.len(), 2);
         // A new request restores only what it carries itself.
         map.begin_request();
         map.placeholder(Label::Person, "Bob");

@@ -105,8 +105,9 @@ impl Pseudonyms {
         self.this_request.clear();
     }
 
-    /// Placeholder → original value for the placeholders handed out since
-    /// [`Pseudonyms::begin_request`] (all of them for a map made for one request).
+    /// Placeholder → original value, to restore a response, for the
+    /// placeholders handed out since [`Pseudonyms::begin_request`] (all of them
+    /// for a map made for one request). Lives only as long as that response.
     pub fn request_restore_map(&self) -> HashMap<String, String> {
         self.map
             .iter()
@@ -118,16 +119,6 @@ impl Pseudonyms {
     /// Number of distinct values.
     pub fn len(&self) -> usize {
         self.map.len()
-    }
-
-    /// Placeholder → original value, to restore responses. Lives only as long
-    /// as the response it restores (the proxy keeps the map itself per client,
-    /// in memory: `proxy::memory`).
-    pub fn restore_map(&self) -> HashMap<String, String> {
-        self.map
-            .iter()
-            .map(|((_, value), placeholder)| (placeholder.clone(), value.clone()))
-            .collect()
     }
 
     /// Whether no value has a placeholder yet.
