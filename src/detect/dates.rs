@@ -1087,6 +1087,16 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "年表",
         "ramadan",
         "رمضان",
+        // a service switched off, and deadlines in other languages
+        "switched off",
+        "shut down",
+        "decommission",
+        "frist",
+        "plazo",
+        "prazo",
+        "date limite",
+        "date-limite",
+        "scadenza",
         "offer valid",
         "valid until",
         "financial year",
@@ -1268,6 +1278,33 @@ static APPOINTMENT: ContextRule = ContextRule::in_clause(
         "panel",
         "attendees",
         "timetable",
+        // opening hours and public tours in other languages
+        "ouvre",
+        "ouvert",
+        "horaires",
+        "aperto",
+        "aperta",
+        "apre",
+        "orari",
+        "abre",
+        "abierto",
+        "abierta",
+        "aberto",
+        "aberta",
+        "geöffnet",
+        "öffnet",
+        "geopend",
+        "otwarte",
+        "czynne",
+        "guided tours",
+        "visites guidées",
+        "visite guidate",
+        "visitas guiadas",
+        "führungen",
+        "rondleidingen",
+        // an operations role, not a phone call
+        "on-call",
+        "oncall",
     ],
     40,
     10,
@@ -3002,6 +3039,13 @@ fn is_list_joiner(between: &str) -> bool {
                 | "i"
                 | "do"
                 | "a"
+                // a range's second end in French, Italian, Portuguese, Spanish:
+                // "de 10h à 18h", "dalle 9 alle 19", "das 10h às 18h"
+                | "à"
+                | "alle"
+                | "às"
+                | "até"
+                | "hasta"
         )
 }
 
@@ -3662,6 +3706,15 @@ mod tests {
             // a quoted e-mail's attribution line (challenge2 ch2-0082)
             "On Tue, Mar 4, 2025, Dana Cho <dana.cho@example.com> wrote:\n> see you",
             "Le 4 mars 2025 à 10:12, Paul <paul@example.fr> a écrit :",
+            // opening hours and public tours in other languages; a range's second
+            // end shares the first's verdict ("de 10h à 18h")
+            "Le musée ouvre de 10h à 18h, visites guidées à 14h30.",
+            "O museu abre das 10h às 18h, visitas guiadas às 15h.",
+            "El museo abre de 10:00 a 20:00 y hay visitas guiadas a las 12:00.",
+            // an on-call engineer, a service switched off, deadlines
+            "17:04 on-call acknowledges; error rate 7.2%",
+            "The legacy v1 REST API will be switched off on 12 Oct 2026.",
+            "Die Frist für die Einkommensteuererklärung 2024 endet am 31. Juli 2025.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

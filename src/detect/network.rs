@@ -240,6 +240,12 @@ fn check_ipv4(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
         Some(p) if p <= 32 => end,
         _ => addr_end,
     };
+    // A network block ("10.0.0.0/8": host bits all zero) names many hosts, not
+    // one: TAXONOMY's IP_ADDRESS is a host address. An interface's address with
+    // its prefix ("10.230.90.211/30") is one host.
+    if prefix.is_some_and(|p| p < 32 && u32::from(addr).trailing_zeros() >= 32 - u32::from(p)) {
+        return None;
+    }
     let ev = match input.column_header(start) {
         Some(h) if is_version_header(h) => Evidence::Contradicts,
         _ => evidence(text, start, end, &IP_CONTEXT),
@@ -345,8 +351,14 @@ fn check_ipv6(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         span_end += 1 + zone_len;
     }
     if let Some(i) = rest.find('/') {
-        let prefix = &rest[i + 1..];
-        if prefix.parse::<u8>().is_ok_and(|p| p <= 128) {
+        let prefix = rest[i + 1..].parse::<u8>().ok().filter(|&p| p <= 128);
+        // A network block ("2001:db8::/32"), as for IPv4: not one host.
+        if prefix
+            .is_some_and(|p| p < 128 && u128::from(addr).trailing_zeros() >= 128 - u32::from(p))
+        {
+            return None;
+        }
+        if prefix.is_some() {
             span_end = end;
         }
     }
@@ -486,7 +498,8 @@ mod tests {
         assert_eq!(ips("LB probes 110.173.43.61. Why?"), vec!["110.173.43.61"]);
         assert_eq!(ips("(192.168.1.1)"), vec!["192.168.1.1"]);
         assert_eq!(ips("192.168.2.1@eth0"), vec!["192.168.2.1"]);
-        assert_eq!(ips("Subnet: 192.168.1.0/24"), vec!["192.168.1.0/24"]);
+        assert_eq!(ips("eth0: 10.230.90.211/30"), vec!["10.230.90.211/30"]);
+        assert_eq!(ips("host 192.168.1.1/32"), vec!["192.168.1.1/32"]);
         assert_eq!(ips("10.0.0.0/123"), vec!["10.0.0.0"]);
         assert_eq!(ips("dns 8.8.8.8"), vec!["8.8.8.8"]);
         assert_eq!(ips("Server 10.2.3.4 is down"), vec!["10.2.3.4"]);
@@ -503,6 +516,10 @@ mod tests {
             "256.256.256.256",
             "release 110.173.43.61",
             "roadmap for Next.js 10.2.3.139",
+            // network blocks, not hosts
+            "Subnet: 192.168.1.0/24",
+            "ipBlock: {cidr: 172.16.0.0/12}",
+            "allow 10.0.0.0/8;",
         ] {
             assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
         }
@@ -518,7 +535,7 @@ mod tests {
             ),
             ("[2001:db8::1]:8080", "2001:db8::1"),
             ("fe80::1%eth0", "fe80::1%eth0"),
-            ("2001:db8::/32", "2001:db8::/32"),
+            ("2001:db8::1/64", "2001:db8::1/64"),
             ("2001:db8::/9999", "2001:db8::"),
             ("::ffff:192.0.2.1", "::ffff:192.0.2.1"),
             (
@@ -539,6 +556,9 @@ mod tests {
             "fe80::1text",
             "2001::db8::1",
             "12345:db8::1",
+            // network blocks, not hosts
+            "route 2001:db8::/32 via",
+            "fe80::/10",
         ] {
             assert!(ips(none).is_empty(), "{none}: {:?}", ips(none));
         }
