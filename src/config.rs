@@ -82,6 +82,8 @@ struct RawProxy {
     #[serde(default)]
     proxy_users: Vec<RawUser>,
     cert_cache_entries: Option<usize>,
+    pseudonym_clients: Option<usize>,
+    pseudonym_values: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,6 +192,11 @@ pub struct Config {
     pub proxy_users: Vec<ProxyUser>,
     /// Minted leaf certificates kept in memory.
     pub cert_cache_entries: usize,
+    /// Clients whose pseudonym maps are kept across requests (0: none; every
+    /// request numbers its own placeholders from 1).
+    pub pseudonym_clients: usize,
+    /// Values remembered per client before its map forgets them.
+    pub pseudonym_values: usize,
     /// Gateway upstreams.
     pub gateway: Gateway,
     /// Largest request body inspected, bytes (larger: `body_too_large`).
@@ -349,6 +356,12 @@ impl Config {
             },
             proxy_users,
             cert_cache_entries: p.cert_cache_entries.unwrap_or(1024),
+            pseudonym_clients: p
+                .pseudonym_clients
+                .unwrap_or(crate::proxy::memory::MAX_CLIENTS),
+            pseudonym_values: p
+                .pseudonym_values
+                .unwrap_or(crate::proxy::memory::MAX_VALUES_PER_CLIENT),
             gateway,
             max_body_bytes: l.max_body_bytes.unwrap_or(16 << 20),
             max_decoded_body_bytes: l.max_decoded_body_bytes.unwrap_or(64 << 20),

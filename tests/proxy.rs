@@ -1434,3 +1434,25 @@ async fn a_conversation_kept_by_the_provider_never_reuses_a_placeholder() {
     assert!(!h.upstream.all_bodies().contains("@example.com"));
     h.running.stop().await;
 }
+
+#[tokio::test]
+async fn pseudonym_memory_can_be_turned_off() {
+    // `pseudonym_clients = 0`: no raw value is kept past its request, so each
+    // request numbers its placeholders from 1 again.
+    let h = start("no-memory", |c| c.pseudonym_clients = 0).await;
+    for (turn, address) in ["alice.one@example.com", "bob.two@example.com"]
+        .into_iter()
+        .enumerate()
+    {
+        let answer = respond_as(
+            &h,
+            "sk-client-a",
+            serde_json::json!({"model": "gpt-4.1", "input": format!("Write to {address}.")}),
+        )
+        .await;
+        assert!(answer.contains(address), "{answer}");
+        let sent = sent_input(&h, turn);
+        assert_eq!(sent, "Write to <EMAIL_ADDRESS_1>.", "turn {turn}: {sent}");
+    }
+    h.running.stop().await;
+}

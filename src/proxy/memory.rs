@@ -39,15 +39,22 @@ pub const MAX_VALUES_PER_CLIENT: usize = 4096;
 /// Headers that carry the credential a client sends to its provider.
 const CREDENTIAL_HEADERS: &[&str] = &["authorization", "x-api-key", "x-goog-api-key", "api-key"];
 
+/// Each client's map, by client key, least recently used first out.
+type ClientMaps = LruCache<[u8; 32], Arc<Mutex<Pseudonyms>>>;
+
 /// The per-client pseudonym maps.
 pub struct PseudonymMemory {
-    clients: Mutex<LruCache<[u8; 32], Arc<Mutex<Pseudonyms>>>>,
+    /// `None` when configured off (`pseudonym_clients = 0`).
+    clients: Option<Mutex<ClientMaps>>,
     max_values: usize,
 }
 
 impl std::fmt::Debug for PseudonymMemory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let clients = self.clients.try_lock().map_or(0, |c| c.len());
+        let clients = self
+            .clients
+            .as_ref()
+            .map_or(0, |c| c.try_lock().map_or(0, |c| c.len()));
         write!(f, "PseudonymMemory({clients} clients, [redacted])")
     }
 }
@@ -59,11 +66,12 @@ impl Default for PseudonymMemory {
 }
 
 impl PseudonymMemory {
-    /// Room for `clients` clients of up to `max_values` values each.
+    /// Room for `clients` clients of up to `max_values` values each; with 0
+    /// clients nothing is kept: every request gets a map of its own (for
+    /// deployments that want no raw value held past its request).
     pub fn new(clients: usize, max_values: usize) -> PseudonymMemory {
-        let cap = NonZeroUsize::new(clients).unwrap_or(NonZeroUsize::MIN);
         PseudonymMemory {
-            clients: Mutex::new(LruCache::new(cap)),
+            clients: NonZeroUsize::new(clients).map(|cap| Mutex::new(LruCache::new(cap))),
             max_values: max_values.max(1),
         }
     }
@@ -71,9 +79,12 @@ impl PseudonymMemory {
     /// The map of the client `key` (see [`client_key`]), made on first use.
     /// A map over its cap forgets its values first.
     pub fn for_client(&self, key: [u8; 32]) -> Arc<Mutex<Pseudonyms>> {
+        let Some(clients) = &self.clients else {
+            return Arc::new(Mutex::new(Pseudonyms::new()));
+        };
         // A panic elsewhere while a map was held leaves a map that is still
         // whole (insertions are single HashMap operations): keep using it.
-        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut clients = clients.lock().unwrap_or_else(PoisonError::into_inner);
         let map = clients
             .get_or_insert(key, || Arc::new(Mutex::new(Pseudonyms::new())))
             .clone();
@@ -136,6 +147,14 @@ mod tests {
         h
     }
 
+    fn remember(memory: &PseudonymMemory, key: [u8; 32], name: &str) {
+        memory
+            .for_client(key)
+            .lock()
+            .unwrap()
+            .placeholder(Label::Person, name);
+    }
+
     #[test]
     fn one_client_keeps_its_numbers_across_requests() {
         let memory = PseudonymMemory::default();
@@ -159,6 +178,17 @@ mod tests {
     }
 
     #[test]
+    fn with_no_room_for_clients_every_request_has_its_own_map() {
+        let memory = PseudonymMemory::new(0, MAX_VALUES_PER_CLIENT);
+        let key = client_key(Some("a"), &HeaderMap::new(), "/").unwrap();
+        remember(&memory, key, "Alice");
+        let again = memory.for_client(key);
+        let mut again = again.lock().unwrap();
+        assert!(again.is_empty(), "nothing was kept");
+        assert_eq!(again.placeholder(Label::Person, "Bob"), "<PERSON_1>");
+    }
+
+    #[test]
     fn clients_never_share_a_map() {
         let memory = PseudonymMemory::default();
         let key = |id, h: &[(&'static str, &str)], path| client_key(id, &headers(h), path);
@@ -174,11 +204,7 @@ mod tests {
         assert_ne!(gemini_a, gemini_b);
         // Neither identity nor credential: no shared map at all.
         assert_eq!(key(None, &[], "/v1/chat/completions?x=1"), None);
-        memory
-            .for_client(a)
-            .lock()
-            .unwrap()
-            .placeholder(Label::Person, "Alice");
+        remember(&memory, a, "Alice");
         let other = memory.for_client(b);
         let other = other.lock().unwrap();
         assert!(other.is_empty());
@@ -189,11 +215,7 @@ mod tests {
         let memory = PseudonymMemory::new(4, 2);
         let key = client_key(Some("a"), &HeaderMap::new(), "/").unwrap();
         for name in ["Alice", "Bob"] {
-            memory
-                .for_client(key)
-                .lock()
-                .unwrap()
-                .placeholder(Label::Person, name);
+            remember(&memory, key, name);
         }
         let map = memory.for_client(key);
         let mut map = map.lock().unwrap();
@@ -206,11 +228,7 @@ mod tests {
         let memory = PseudonymMemory::new(1, 16);
         let a = client_key(Some("a"), &HeaderMap::new(), "/").unwrap();
         let b = client_key(Some("b"), &HeaderMap::new(), "/").unwrap();
-        memory
-            .for_client(a)
-            .lock()
-            .unwrap()
-            .placeholder(Label::Person, "Alice");
+        remember(&memory, a, "Alice");
         memory.for_client(b);
         assert!(memory.for_client(a).lock().unwrap().is_empty());
     }

@@ -253,7 +253,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         metrics: metrics::Metrics::default(),
         redact_key,
         scan_slots: Arc::new(tokio::sync::Semaphore::new(scan_slots())),
-        pseudonyms: memory::PseudonymMemory::default(),
+        pseudonyms: memory::PseudonymMemory::new(config.pseudonym_clients, config.pseudonym_values),
         config,
     });
     let proxy_listener = TcpListener::bind(shared.config.listen)
