@@ -360,7 +360,8 @@ impl Detector for ContextIdDetector {
             }
             // "group/member is A / B", "Routing and account: A / B": two keywords
             // joined, then two values: the first value is the first keyword's.
-            let paired = k > 0 && {
+            // Two names of one thing ("Policy/member number A") share one value.
+            let paired = k > 0 && cues[k - 1].2 != cue && {
                 let between = &text[cues[k - 1].1..start];
                 matches!(between, "/" | " / " | " and " | " & " | " or ")
             };
@@ -1021,6 +1022,11 @@ mod tests {
         assert_eq!(
             found("Routing and account: 056107096 / 2909375244"),
             vec![(Label::UsBankNumber, "2909375244".to_string())]
+        );
+        // two names of one thing share its one value (challenge 9 ch9-0052)
+        assert_eq!(
+            found("Policy/member number M5220394860, claim CLM8770029901."),
+            vec![plan("M5220394860")]
         );
         assert_eq!(
             found("policy number is V26180496O and the claim number is CL532569441."),

@@ -164,6 +164,26 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "customer id",
         "user id",
         "badge",
+        // a company's or trader's tax and registry numbers
+        "vat",
+        "tva",
+        "btw",
+        "iva",
+        "nip",
+        "regon",
+        "krs",
+        "siren",
+        "siret",
+        "ust-id",
+        "steuernummer",
+        "kvk",
+        "cvr",
+        "abn",
+        "acn",
+        "gstin",
+        "company no",
+        "company number",
+        "registered in",
     ],
     40,
     5,
@@ -211,7 +231,14 @@ impl Detector for PhoneDetector {
             // number is a candidate; overlapping candidates are left to the merge,
             // which also weighs what other detectors found there.
             let groups = group_bounds(text, start, end);
+            // The groups of a +country-code number already found are its own:
+            // none starts another number ("+81 70-6260-9062" holds no
+            // "70-6260-9062" that context could score above it).
+            let mut international_until = 0;
             for i in 0..groups.len() {
+                if groups[i].0 < international_until {
+                    continue;
+                }
                 // A phone number has at most eight space-separated groups.
                 let found = (i + 1..=groups.len().min(i + 8)).rev().find_map(|j| {
                     // A group of separators only ("06.01.2025 - 17.01.2025")
@@ -239,6 +266,11 @@ impl Detector for PhoneDetector {
                         _ => None,
                     }
                 });
+                if let Some(f) = &found {
+                    if text[f.start..].starts_with('+') {
+                        international_until = f.end;
+                    }
+                }
                 out.extend(found.map(|mut f| {
                     f.end = extension_after(text, f.end).unwrap_or(f.end);
                     f
@@ -1126,6 +1158,11 @@ mod tests {
             ("intl +1 415 555 0132.", "+1 415 555 0132"),
             ("UK +44 (20) 7123 4567", "+44 (20) 7123 4567"),
             ("Brazil: +55 11 98456 5666", "+55 11 98456 5666"),
+            // the country code stays when a word before it contradicts (challenge 9)
+            (
+                "IBAN AE878807779630157423284. Questions: accounts receivable on +81 70-6260-9062.",
+                "+81 70-6260-9062",
+            ),
             ("call 0141 496 0018 today", "0141 496 0018"),
             ("Tel. +49 30 1234567", "+49 30 1234567"),
             ("+33 1 42 68 53 00", "+33 1 42 68 53 00"),
@@ -1249,6 +1286,9 @@ mod tests {
             "+1-128-508-8195",
             // a one-letter label inside a sentence is no signature label
             "Plan B: 6718819470",
+            // a company's tax and registry numbers (challenge 9)
+            "Registered in England & Wales No. 25212076 · VAT GB 928 9566 84",
+            "NIP 351-920-57-31 · KRS 0000370379",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
