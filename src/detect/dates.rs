@@ -1189,7 +1189,8 @@ static APPOINTMENT: ContextRule = ContextRule::in_clause(
     &[
         "appointment",
         "appt",
-        "meeting",
+        "meet",
+        "trip",
         "1:1",
         "call",
         "visit",
@@ -2436,7 +2437,7 @@ fn find_times(b: &[u8]) -> Vec<Time> {
             }
             out.push(Time {
                 start: s,
-                end: e2.unwrap_or(e),
+                end: e2.or_else(|| clock_unit_after(b, e)).unwrap_or(e),
                 seconds,
                 needs_cue: false,
             });
@@ -2542,9 +2543,33 @@ fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
         b"pukul ",
         b" jam ",
         b"godz. ",
+        // Italian, Portuguese, Spanish
+        b" alle ",
+        b" ore ",
+        "às ".as_bytes(),
+        b" las ",
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+/// The end of the Dutch or Spanish/French unit written after a clock time:
+/// "16:40 uur", "08:30 h" (TAXONOMY's span is the whole surface form).
+fn clock_unit_after(b: &[u8], e: usize) -> Option<usize> {
+    if b.get(e) != Some(&b' ') {
+        return None;
+    }
+    let unit = if b.get(e + 1..e + 4) == Some(b"uur") {
+        3
+    } else if b.get(e + 1) == Some(&b'h') {
+        1
+    } else {
+        return None;
+    };
+    let end = e + 1 + unit;
+    b.get(end)
+        .is_none_or(|c| !c.is_ascii_alphanumeric())
+        .then_some(end)
 }
 
 /// Whether " uur" or " Uhr" (any case) follows at `e`.
@@ -3572,9 +3597,20 @@ mod tests {
             // times on their own, with an appointment cue
             ("move my 1:1 from 9:30am to 4:45pm", &["9:30am", "4:45pm"]),
             ("Flight BA 117 dep 11:25", &["11:25"]),
+            // dotted times after Italian "alle"; "meet" and "trip" say whose
+            ("partenza da Milano Centrale alle 9.30, arrivo", &["9.30"]),
+            ("the climbing trip, meet at 10.30am at the car park", &["10.30am"]),
             (
                 "afspraak donderdag 6 maart 2025 om 11.15 uur",
                 &["donderdag 6 maart 2025", "11.15 uur"],
+            ),
+            (
+                "uw afspraak op 7 maart 2025 om 16:40 uur.",
+                &["7 maart 2025", "16:40 uur"],
+            ),
+            (
+                "su cita el 2/7/2026 a las 08:30 h. Nuestro horario",
+                &["2/7/2026", "08:30 h"],
             ),
             ("consulta às 15h", &["15h"]),
             // month names and time words of more languages (challenge3)
