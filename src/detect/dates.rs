@@ -781,6 +781,7 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "arrival",
         "flight",
         "flying",
+        "fly",
         "travel",
         "check-in",
         "check-out",
@@ -1381,6 +1382,7 @@ impl Detector for DateDetector {
             cjk_dates(text, &mut dates);
             vietnamese_dates(text, &mut dates);
         }
+        ordinal_days(text, &mut dates);
         // Longest first at each start; drop candidates inside an earlier one.
         dates.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
         let mut kept: Vec<Cand> = Vec::with_capacity(dates.len());
@@ -2572,6 +2574,55 @@ fn clock_unit_after(b: &[u8], e: usize) -> Option<usize> {
         .then_some(end)
 }
 
+/// A day of the month written alone as an ordinal: "my flight is on the 12th",
+/// "I fly back on the 17th." Only after "on the" and before the clause goes on
+/// ("and", "at", punctuation, the end), so "on the 12th floor" is not one; a
+/// weak candidate, it counts only with a personal word.
+fn ordinal_days(text: &str, dates: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("on the ") {
+        let s = from + i + "on the ".len();
+        from = s;
+        let digits = b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) || !(1..=31).contains(&parse(&b[s..s + digits])) {
+            continue;
+        }
+        let suffix = s + digits;
+        let Some(word) = b.get(suffix..suffix + 2) else {
+            continue;
+        };
+        if !matches!(word, b"st" | b"nd" | b"rd" | b"th") {
+            continue;
+        }
+        let e = suffix + 2;
+        // "paid semi-monthly on the 15th", "every month on the 1st": a day that
+        // recurs is a schedule's, not a date.
+        let before = &b[s.saturating_sub(24)..s];
+        let recurring = ["monthly", "every", "each", "weekly"].iter().any(|w| {
+            before
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        });
+        if recurring {
+            continue;
+        }
+        let rest = &text[e..];
+        let clause_goes_on = rest.is_empty()
+            || rest.starts_with(['.', ',', ';', '!', '?', ')', '\n'])
+            || [" and ", " at ", " or ", " but ", " so "]
+                .iter()
+                .any(|w| rest.starts_with(w));
+        if clause_goes_on {
+            dates.push(Cand {
+                start: s,
+                end: e,
+                shape: Shape::Weak,
+            });
+        }
+    }
+}
+
 /// Whether " uur" or " Uhr" (any case) follows at `e`.
 fn unit_after(b: &[u8], e: usize) -> bool {
     b.get(e) == Some(&b' ')
@@ -3597,9 +3648,17 @@ mod tests {
             // times on their own, with an appointment cue
             ("move my 1:1 from 9:30am to 4:45pm", &["9:30am", "4:45pm"]),
             ("Flight BA 117 dep 11:25", &["11:25"]),
+            // a day of the month alone, with a personal word
+            (
+                "my flight to madrid is on the 12th and i fly back on the 17th.",
+                &["12th", "17th"],
+            ),
             // dotted times after Italian "alle"; "meet" and "trip" say whose
             ("partenza da Milano Centrale alle 9.30, arrivo", &["9.30"]),
-            ("the climbing trip, meet at 10.30am at the car park", &["10.30am"]),
+            (
+                "the climbing trip, meet at 10.30am at the car park",
+                &["10.30am"],
+            ),
             (
                 "afspraak donderdag 6 maart 2025 om 11.15 uur",
                 &["donderdag 6 maart 2025", "11.15 uur"],
@@ -3745,6 +3804,9 @@ mod tests {
             // opening hours and public tours in other languages; a range's second
             // end shares the first's verdict ("de 10h à 18h")
             "Le musée ouvre de 10h à 18h, visites guidées à 14h30.",
+            "my flight desk is on the 12th floor",
+            "the release is on the 12th.",
+            "Payroll: paid semi-monthly on the 15th and the last business day.",
             "O museu abre das 10h às 18h, visitas guiadas às 15h.",
             "El museo abre de 10:00 a 20:00 y hay visitas guiadas a las 12:00.",
             // an on-call engineer, a service switched off, deadlines
