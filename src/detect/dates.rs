@@ -1088,6 +1088,25 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "年表",
         "ramadan",
         "رمضان",
+        // laws in force, fixtures, earnings, forecasts, statements, sales
+        "applied since",
+        "applies since",
+        "in force since",
+        "fixture",
+        "matchday",
+        "jornada",
+        "rodada",
+        "earnings",
+        "expire",
+        "forecast",
+        "prognos",
+        "statement period",
+        "billing period",
+        "on sale",
+        "a la venta",
+        "presale",
+        "pre-sale",
+        "tutup",
         // a service switched off, and deadlines in other languages
         "switched off",
         "shut down",
@@ -3141,6 +3160,11 @@ fn same_enumeration(between: &str) -> bool {
 /// Text between a date and a time that joins them: " at ", ", ", " - ", " @ ",
 /// "(Fri)", " kl. ".
 fn is_joiner(between: &str) -> bool {
+    // A date at one line's end says nothing of a time that starts the next
+    // ("Day 1 — Monday 27 April 2026⏎09:00–09:30 Registration").
+    if between.contains('\n') {
+        return false;
+    }
     let t = between.trim().to_ascii_lowercase();
     let t = match (t.find('('), t.find(')')) {
         // A weekday in brackets between them: "2025/03/14 (Fri) 15:30".
@@ -3807,6 +3831,13 @@ mod tests {
             "my flight desk is on the 12th floor",
             "the release is on the 12th.",
             "Payroll: paid semi-monthly on the 15th and the last business day.",
+            // challenge 10: a law in force, a fixture, earnings, a forecast, a
+            // statement period
+            "the GDPR has applied since 25 May 2018.",
+            "Next fixture: Fri 13 Mar 2026 at 19:45, away to Everton.",
+            "Prognos för måndag 20 juli 2026: 27 °C som högst",
+            "Statement period ending 28 February 2026.",
+
             "O museu abre das 10h às 18h, visitas guiadas às 15h.",
             "El museo abre de 10:00 a 20:00 y hay visitas guiadas a las 12:00.",
             // an on-call engineer, a service switched off, deadlines
@@ -3816,6 +3847,14 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_line_break_parts_a_date_from_a_time() {
+        assert!(is_joiner(" at "));
+        assert!(is_joiner(", "));
+        assert!(!is_joiner("\n"));
+        assert!(!is_joiner(" \n"));
     }
 
     #[test]

@@ -164,6 +164,11 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "customer id",
         "user id",
         "badge",
+        // product codes
+        "upc",
+        "gtin",
+        "asin",
+        "mpn",
         // a company's or trader's tax and registry numbers
         "vat",
         "tva",
@@ -482,6 +487,15 @@ impl PhoneDetector {
             return Check::Invalid;
         };
         let ev = ev();
+        // Nine bare digits that pass the ABA checksum, with nothing saying phone,
+        // are a bank's routing number ("Routing (ABA) 011000015, 061000104"):
+        // TAXONOMY labels neither.
+        if kind == Kind::NationalBare && ev != Evidence::Supports && digits == 9 {
+            let compact: String = number_part.chars().filter(char::is_ascii_digit).collect();
+            if super::validate::aba_routing(&compact) {
+                return Check::Invalid;
+            }
+        }
         let score = match kind {
             // A +country-code number is a phone number whatever the words around it;
             // contradicting context only lowers its confidence.
@@ -621,6 +635,7 @@ fn header_names_other_number(header: &str) -> bool {
         .any(|w| PHONE_CONTEXT.negative.contains(&w.as_str()))
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// With a `+` or `00` country code.
     International,
@@ -848,7 +863,34 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
     while start < end && b[start] == b' ' {
         start += 1;
     }
+    // A list item's number at a line's start ("2. 2449 2766 0561 5123") is the
+    // list's, not the first group of a phone number.
+    if start == 0 || b[start - 1] == b'\n' {
+        let n = b[start..end]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..=2).contains(&n) && b.get(start + n..start + n + 2) == Some(b". ") {
+            start += n + 2;
+        }
+    }
     (start, end)
+}
+
+/// Two clock times joined by a dash: opening hours ("08.00–17.00", "9:00 - 12:30").
+fn is_time_range(s: &str) -> bool {
+    let is_time = |t: &str| {
+        let Some((h, m)) = t.trim().split_once(['.', ':']) else {
+            return false;
+        };
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            && h.parse::<u8>().is_ok_and(|h| h <= 24)
+            && m.parse::<u8>().is_ok_and(|m| m < 60)
+    };
+    s.split_once(['-', '–', '—'])
+        .is_some_and(|(a, b)| is_time(a) && is_time(b))
 }
 
 /// Extension markers: English, French ("poste"), Portuguese ("ramal"), Italian and
@@ -1028,6 +1070,9 @@ fn looks_like_date_or_version(s: &str) -> bool {
     let s = s.trim();
     if s.starts_with('+') {
         return false;
+    }
+    if is_time_range(s) {
+        return true;
     }
     let dots = s.bytes().filter(|&c| c == b'.').count();
     if dots >= 3 {
@@ -1289,6 +1334,12 @@ mod tests {
             // a company's tax and registry numbers (challenge 9)
             "Registered in England & Wales No. 25212076 · VAT GB 928 9566 84",
             "NIP 351-920-57-31 · KRS 0000370379",
+            // opening hours, a list's item numbers, routing numbers, product codes
+            // (challenge 10)
+            "Jam buka toko Senin–Jumat 08.00–17.00, Sabtu 08.00–12.00.",
+            "These fail Luhn:\n1. 4728-3193-1303-3460\n2. 2449 2766 0561 5123\n3. 6011 2460 8812 3458\n",
+            "Which banks do these belong to? Routing (ABA) 011000015, 061000104",
+            "SKU WH-1000XM5-B  UPC 014141205934",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
