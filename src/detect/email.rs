@@ -67,6 +67,27 @@ impl Detector for EmailDetector {
                 if local_end <= start || bytes[local_end - 1] == b'.' {
                     continue;
                 }
+                // A LaTeX or Markdown escaped underscore ("oskar\_nilsson@tcd.ie")
+                // is part of the local part written out.
+                if start >= 2 && bytes[start - 1] == b'\\' && bytes[start] == b'_' {
+                    let mut s = start - 1;
+                    loop {
+                        let run = bytes[..s]
+                            .iter()
+                            .rev()
+                            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+                            .count();
+                        s -= run;
+                        if run > 0 && s >= 2 && bytes[s - 1] == b'_' && bytes[s - 2] == b'\\' {
+                            s -= 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if s < start - 1 {
+                        start = s;
+                    }
+                }
                 // Part of a URL's credentials (`user:pass@host`) is the secret
                 // detector's; `mailto:` is an address's own scheme.
                 if start > 0 && bytes[start - 1] == b':' && in_url_authority(text, start) {
@@ -314,6 +335,12 @@ mod tests {
             found(" # contacts\n-malik@pinecrest.com\n+daniel@pinecrest.com\n"),
             vec!["malik@pinecrest.com", "daniel@pinecrest.com"]
         );
+        // LaTeX's escaped underscores (challenge 10)
+        assert_eq!(
+            found(r"P01 & \texttt{oskar\_nilsson@tcd.ie} & 073-002 01 82 \\"),
+            vec![r"oskar\_nilsson@tcd.ie"]
+        );
+        assert_eq!(found(r"a\_b\_c@x.io"), vec![r"a\_b\_c@x.io"]);
     }
 
     #[test]

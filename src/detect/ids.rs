@@ -167,6 +167,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("numero di cartella", Cue::Is(Label::MedicalRecordNumber)),
     ("cartella clinica", Cue::Is(Label::MedicalRecordNumber)),
     ("número de historia", Cue::Is(Label::MedicalRecordNumber)),
+    ("expediente clínico", Cue::Is(Label::MedicalRecordNumber)),
+    ("expediente médico", Cue::Is(Label::MedicalRecordNumber)),
     ("historia clínica", Cue::Is(Label::MedicalRecordNumber)),
     ("prontuário", Cue::Is(Label::MedicalRecordNumber)),
     ("numéro de patient", Cue::Is(Label::MedicalRecordNumber)),
@@ -187,6 +189,8 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("plan id", Cue::Is(Label::HealthPlanId)),
     ("medicaid", Cue::Is(Label::HealthPlanId)),
     ("medicare", Cue::Is(Label::HealthPlanId)),
+    // Ontario's health card
+    ("ohip", Cue::Is(Label::HealthPlanId)),
     ("beneficiary", Cue::Is(Label::HealthPlanId)),
     ("coverage", Cue::Is(Label::HealthPlanId)),
     ("versichertennummer", Cue::Is(Label::HealthPlanId)),
@@ -231,6 +235,7 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("pcn", Cue::Not),
     ("payer", Cue::Not),
     ("citation", Cue::Not),
+    ("claim", Cue::Not),
     ("part", Cue::Not),
     ("model", Cue::Not),
     // not personal
@@ -368,13 +373,15 @@ impl Detector for ContextIdDetector {
             let mut skip_first = paired;
             let mut from = end;
             while let Some((start, end)) = value_after(text, from, limit, label) {
+                // With one value only, it is the nearer keyword's ("patient
+                // account/MRN 5319835").
                 if std::mem::take(&mut skip_first) {
-                    match next_in_list(text, end, limit) {
-                        Some(next) => {
-                            from = next;
-                            continue;
-                        }
-                        None => break,
+                    if let Some(next) = next_in_list(text, end, limit) {
+                        from = next;
+                        continue;
+                    }
+                    if text[end..].trim_start().starts_with('/') {
+                        break;
                     }
                 }
                 self.push(out, start, end, label);
@@ -879,7 +886,17 @@ fn looks_like_date(token: &str) -> bool {
         return false;
     }
     let (a, b, c) = (parts[0].len(), parts[1].len(), parts[2].len());
-    (a == 4 && b <= 2 && c <= 2) || (a <= 2 && b <= 2 && c == 4)
+    let n = |i: usize| parts[i].parse::<u32>().unwrap_or(0);
+    // Day and month first, only a real day, month and year: "25-79-8548" is
+    // an MRN, not a date.
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let year = |y: u32| (1800..=2199).contains(&y);
+    (a == 4 && b <= 2 && c <= 2)
+        || (a <= 2
+            && b <= 2
+            && c == 4
+            && year(n(2))
+            && (day_month(n(0), n(1)) || day_month(n(1), n(0))))
 }
 
 /// Whether a token has a shape that `label` uses.
@@ -1023,6 +1040,19 @@ mod tests {
             found("Routing and account: 056107096 / 2909375244"),
             vec![(Label::UsBankNumber, "2909375244".to_string())]
         );
+        let mrn = |v: &str| vec![(Label::MedicalRecordNumber, v.to_string())];
+        // two keywords and one value: the nearer one's (challenge 10)
+        let text = "Provider: Lakeside Orthopedics — patient account/MRN 5319835\nDate";
+        assert_eq!(found(text), mrn("5319835"));
+        // an MRN shaped like no real date; Mexican and Ontario keywords; a claim
+        // number is no plan's
+        assert_eq!(found("MRN: 25-79-8548"), mrn("25-79-8548"));
+        assert_eq!(found("Expediente clínico: EXP-603946"), mrn("EXP-603946"));
+        assert_eq!(
+            found("OHIP: 4204-422-382-HE"),
+            vec![plan("4204-422-382-HE")]
+        );
+        assert!(found("Other driver's insurer claim no.: PD-159534010").is_empty());
         // two names of one thing share its one value (challenge 9 ch9-0052)
         assert_eq!(
             found("Policy/member number M5220394860, claim CLM8770029901."),

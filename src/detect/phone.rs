@@ -140,7 +140,13 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "ean",
         "serial",
         "ticket",
-        "case",
+        // a support or court case's number, not a case manager's phone
+        "case no",
+        "case #",
+        "case number",
+        "case id",
+        "case ref",
+        "case:",
         "build",
         "version",
         "zip",
@@ -1203,6 +1209,11 @@ mod tests {
             ("intl +1 415 555 0132.", "+1 415 555 0132"),
             ("UK +44 (20) 7123 4567", "+44 (20) 7123 4567"),
             ("Brazil: +55 11 98456 5666", "+55 11 98456 5666"),
+            // a case manager is a person with a phone (challenge 10)
+            (
+                "Case manager: 602-205-6872 ext 2946",
+                "602-205-6872 ext 2946",
+            ),
             // the country code stays when a word before it contradicts (challenge 9)
             (
                 "IBAN AE878807779630157423284. Questions: accounts receivable on +81 70-6260-9062.",
@@ -1325,6 +1336,8 @@ mod tests {
             "my ID number is 13812345678",
             // an ID written like a local number (challenge 6)
             "Student ID 046-2772, grade 4, room 12.",
+            "Case #4155550132 was closed.",
+            "Case: 4155550132",
             // a column of routing numbers (challenge 6)
             "name,routing_number,account_number,amount\nRahul W,017040846,72936039180,1915.14\nDan K,021000021,4417229031,20.00\n",
             // +1 and a number no NANP number can be (area code 1xx)

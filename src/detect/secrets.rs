@@ -216,6 +216,12 @@ const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
         r"(?i)\b(?:mot de passe|password|passwort|kennwort|contraseña|senha|wachtwoord)(?:\s+[\w\-]+){0,3}?\s+(?:est|is|ist|es|é|was|lautet)\s+(?:now\s+|still\s+)?[`'\x22*_]?(?P<v>[^\s,;`'\x22]{6,})",
         ValueCheck::Credential,
     ),
+    // A password set to a value: "I reset the password to Falcon#tundra16".
+    (
+        &["passw"],
+        r"(?i)\b(?:reset|changed?|set|updated?)\s+(?:the\s+|my\s+|your\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?password\s+to\s+[`'\x22*_]?(?P<v>[^\s,;`'\x22]{6,})",
+        ValueCheck::Credential,
+    ),
     // A quoted value right after a password word: "pass `Stg#Qa2025!`", "pwd: 'x…'"
     // (not a command-line option: "pass `--verbose`").
     (
@@ -1106,6 +1112,10 @@ mod tests {
                 "Soleil-Matin-77",
             ),
             ("the password for the VPN is Tr0ub4dor&3 ok", "Tr0ub4dor&3"),
+            (
+                "User locked out; I reset the password to Falcon#tundra16 and told them",
+                "Falcon#tundra16",
+            ),
             ("user `qa-team` / pass `Stg#Qa2025!`, please", "Stg#Qa2025!"),
             (
                 "My ~/.pgpass has db.internal:5432:app:app_user:Xr7!pQ2zLm9w — why?",
