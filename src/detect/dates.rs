@@ -729,6 +729,10 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
     &[
         "born",
         "birth",
+        "baptised",
+        "baptized",
+        "christened",
+        "buried",
         "birthday",
         "dob",
         "d.o.b",
@@ -939,7 +943,12 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "enforcement",
         "cutover",
         "code freeze",
-        "freeze",
+        // not "freeze" alone: "freeze my membership from 01/09/2026" is someone's
+        "the freeze",
+        "feature freeze",
+        "change freeze",
+        "freeze period",
+        "freeze window",
         "milestone",
         "roadmap",
         "embargo",
@@ -1764,6 +1773,7 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
                 shape: Shape::Date,
             });
         }
+        let old_year_end = nineteenth_century_year_after(b, after_month);
         return match year_after(b, after_month) {
             Some((_, None)) if year_only => None,
             Some((end, year)) if valid_day(year, month, day) => Some(Cand {
@@ -1771,6 +1781,13 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
                 end,
                 shape: Shape::Date,
             }),
+            None if valid_day(None, month, day) && old_year_end.is_some() => {
+                old_year_end.map(|end| Cand {
+                    start,
+                    end,
+                    shape: Shape::Weak,
+                })
+            }
             // Without a year the span ends at the month: "on 23 Feb." keeps its stop.
             // A year out of range after it ("sealed on 15 June 1215") makes it
             // history, not a day without a year.
@@ -1788,6 +1805,15 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
         };
     }
     if let Some((day_end, day)) = day_after(b, after_month) {
+        if year_after(b, day_end).is_none() && valid_day(None, month, day) {
+            if let Some(end) = nineteenth_century_year_after(b, day_end) {
+                return Some(Cand {
+                    start: ms,
+                    end,
+                    shape: Shape::Weak,
+                });
+            }
+        }
         let (start, end, year) = match (year_after(b, day_end), year_before(b, ms)) {
             (Some((e, y)), _) => (ms, e, y),
             // Year first, as Hungarian dates are written: "1979. március 4."
@@ -1979,6 +2005,24 @@ fn year_before(b: &[u8], ms: usize) -> Option<(usize, u32)> {
 /// A year after a date: `, 2025`, ` 2025`, ` de 1990`, `-2021`, `-21`.
 /// Returns (end, Some(year)) or (end, None) for a two-digit year.
 fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
+    year_after_within(b, pos, valid_year)
+}
+
+/// A year of the 1800s after a day and month ("born August 26, 1898"): a
+/// genealogy's or a history's date, so only a personal word makes it one.
+fn nineteenth_century_year_after(b: &[u8], pos: usize) -> Option<usize> {
+    match year_after_within(b, pos, |y| (1800..1900).contains(&y))? {
+        (end, Some(_)) => Some(end),
+        (_, None) => None,
+    }
+}
+
+/// [`year_after`] with the years `valid` accepts.
+fn year_after_within(
+    b: &[u8],
+    pos: usize,
+    valid: impl Fn(u32) -> bool,
+) -> Option<(usize, Option<u32>)> {
     let mut i = pos;
     if b.get(i) == Some(&b'-') {
         let ds = i + 1;
@@ -1988,7 +2032,7 @@ fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
         }
         let after_ok = e >= b.len() || !b[e].is_ascii_alphanumeric();
         return match e - ds {
-            4 if after_ok && valid_year(parse(&b[ds..e])) => Some((e, Some(parse(&b[ds..e])))),
+            4 if after_ok && valid(parse(&b[ds..e])) => Some((e, Some(parse(&b[ds..e])))),
             2 if after_ok => Some((e, None)),
             _ => None,
         };
@@ -2008,7 +2052,7 @@ fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
         }
     }
     let (e, y) = four_digits(b, i)?;
-    valid_year(y).then_some((e, Some(y)))
+    valid(y).then_some((e, Some(y)))
 }
 
 /// Whether a number that could only be a year follows at `pos` (after an
@@ -3672,6 +3716,16 @@ mod tests {
             // times on their own, with an appointment cue
             ("move my 1:1 from 9:30am to 4:45pm", &["9:30am", "4:45pm"]),
             ("Flight BA 117 dep 11:25", &["11:25"]),
+            (
+                "I'd like to freeze my membership from 01/09/2026 for three months",
+                &["01/09/2026"],
+            ),
+            // a genealogy's dates of the 1800s, with a personal word
+            (
+                "Bridget Byrne, born August 26, 1898, Co. Wexford; baptised Sep 1, 1898 at St Aidan's.",
+                &["August 26, 1898", "Sep 1, 1898"],
+            ),
+            ("geboren am 3. Mai 1885 in Köln", &["3. Mai 1885"]),
             // a day of the month alone, with a personal word
             (
                 "my flight to madrid is on the 12th and i fly back on the 17th.",
@@ -3829,6 +3883,8 @@ mod tests {
             // end shares the first's verdict ("de 10h à 18h")
             "Le musée ouvre de 10h à 18h, visites guidées à 14h30.",
             "my flight desk is on the 12th floor",
+            "the battle of Waterloo on 18 June 1815",
+            "migrate the services before the freeze on December 12, 2025;",
             "the release is on the 12th.",
             "Payroll: paid semi-monthly on the 15th and the last business day.",
             // challenge 10: a law in force, a fixture, earnings, a forecast, a
