@@ -235,7 +235,11 @@ const KEYWORDS: &[(&str, Cue)] = &[
     ("pcn", Cue::Not),
     ("payer", Cue::Not),
     ("citation", Cue::Not),
-    ("claim", Cue::Not),
+    // a claim's own number (not "claim" alone: "Member ID for this claim: …")
+    ("claim number", Cue::Not),
+    ("claim no", Cue::Not),
+    ("claim #", Cue::Not),
+    ("claim id", Cue::Not),
     ("part", Cue::Not),
     ("model", Cue::Not),
     // not personal
@@ -380,7 +384,9 @@ impl Detector for ContextIdDetector {
                         from = next;
                         continue;
                     }
-                    if text[end..].trim_start().starts_with('/') {
+                    // Only when both keywords name personal values: after
+                    // "routing/account" one number is the routing number.
+                    if text[end..].trim_start().starts_with('/') || cues[k - 1].2 == Cue::Not {
                         break;
                     }
                 }
@@ -1053,6 +1059,11 @@ mod tests {
             vec![plan("4204-422-382-HE")]
         );
         assert!(found("Other driver's insurer claim no.: PD-159534010").is_empty());
+        assert_eq!(
+            found("Member ID for this claim: W123456789"),
+            vec![plan("W123456789")]
+        );
+        assert!(found("routing/account 021000021").is_empty());
         // two names of one thing share its one value (challenge 9 ch9-0052)
         assert_eq!(
             found("Policy/member number M5220394860, claim CLM8770029901."),

@@ -59,6 +59,11 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "their number",
         "your number",
         "hotline",
+        // people whose phone a case file gives (the word "case" alone contradicts)
+        "case manager",
+        "case worker",
+        "caseworker",
+        "social worker",
         // other languages
         "telefon",
         "téléphone",
@@ -140,13 +145,7 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "ean",
         "serial",
         "ticket",
-        // a support or court case's number, not a case manager's phone
-        "case no",
-        "case #",
-        "case number",
-        "case id",
-        "case ref",
-        "case:",
+        "case",
         "build",
         "version",
         "zip",
@@ -178,8 +177,12 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         // a company's or trader's tax and registry numbers
         "vat",
         "tva",
-        "btw",
-        "iva",
+        "btw-nr",
+        "btw nr",
+        "btw-nummer",
+        "partita iva",
+        "p.iva",
+        "p. iva",
         "nip",
         "regon",
         "krs",
@@ -493,12 +496,12 @@ impl PhoneDetector {
             return Check::Invalid;
         };
         let ev = ev();
-        // Nine bare digits that pass the ABA checksum, with nothing saying phone,
-        // are a bank's routing number ("Routing (ABA) 011000015, 061000104"):
-        // TAXONOMY labels neither.
+        // Nine bare digits that pass the ABA checksum on a line about routing
+        // numbers, with nothing saying phone, are a bank's routing number
+        // ("Routing (ABA) 011000015, 061000104"): TAXONOMY labels neither.
         if kind == Kind::NationalBare && ev != Evidence::Supports && digits == 9 {
             let compact: String = number_part.chars().filter(char::is_ascii_digit).collect();
-            if super::validate::aba_routing(&compact) {
+            if super::validate::aba_routing(&compact) && routing_on_line(input, start) {
                 return Check::Invalid;
             }
         }
@@ -883,6 +886,17 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
     (start, end)
 }
 
+/// Whether the line holding `pos` speaks of routing numbers.
+fn routing_on_line(input: &ScanInput<'_>, pos: usize) -> bool {
+    let lower = input.lowercase();
+    let start = lower[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = lower[pos..].find('\n').map_or(lower.len(), |i| pos + i);
+    let line = &lower[start..end];
+    ["routing", "aba", "rtn", "transit"]
+        .iter()
+        .any(|w| line.contains(w))
+}
+
 /// Two clock times joined by a dash: opening hours ("08.00–17.00", "9:00 - 12:30").
 fn is_time_range(s: &str) -> bool {
     let is_time = |t: &str| {
@@ -1209,6 +1223,8 @@ mod tests {
             ("intl +1 415 555 0132.", "+1 415 555 0132"),
             ("UK +44 (20) 7123 4567", "+44 (20) 7123 4567"),
             ("Brazil: +55 11 98456 5666", "+55 11 98456 5666"),
+            // a bare number that happens to pass the ABA checksum is still a phone
+            ("Brussels office 021234567", "021234567"),
             // a case manager is a person with a phone (challenge 10)
             (
                 "Case manager: 602-205-6872 ext 2946",
@@ -1352,6 +1368,8 @@ mod tests {
             "Jam buka toko Senin–Jumat 08.00–17.00, Sabtu 08.00–12.00.",
             "These fail Luhn:\n1. 4728-3193-1303-3460\n2. 2449 2766 0561 5123\n3. 6011 2460 8812 3458\n",
             "Which banks do these belong to? Routing (ABA) 011000015, 061000104",
+            "Case 4155550132 was closed.",
+            "ticket_id,case_id,status\nT-1,4155550132,open\n",
             "SKU WH-1000XM5-B  UPC 014141205934",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

@@ -220,7 +220,7 @@ const OTHER_SHAPES: &[(&[&str], &str, ValueCheck)] = &[
     (
         &["passw"],
         r"(?i)\b(?:reset|changed?|set|updated?)\s+(?:the\s+|my\s+|your\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?password\s+to\s+[`'\x22*_]?(?P<v>[^\s,;`'\x22]{6,})",
-        ValueCheck::Credential,
+        ValueCheck::StrongPassword,
     ),
     // A quoted value right after a password word: "pass `Stg#Qa2025!`", "pwd: 'x…'"
     // (not a command-line option: "pass `--verbose`").
@@ -277,6 +277,10 @@ enum ValueCheck {
     /// Prose: the value must look like a credential ("password is required"
     /// names no password).
     Credential,
+    /// Prose where ordinary words follow as often ("reset your password to
+    /// re-enable sign-in"): the value must look like a password itself (see
+    /// `strong_password`).
+    StrongPassword,
 }
 
 /// Values written after a word for "password" in prose, in any language: the
@@ -550,7 +554,6 @@ impl Detector for SecretDetector {
             present[self.shape_of_word[hit.pattern().as_usize()]] = true;
         }
         for ((re, check), _) in self.other_shapes.iter().zip(&present).filter(|(_, &p)| p) {
-            let prose = *check == ValueCheck::Credential;
             for caps in re.captures_iter(text) {
                 if let Some(v) = caps.name("v") {
                     let value = v.as_str().trim_end_matches(['.', ')']);
@@ -568,7 +571,11 @@ impl Detector for SecretDetector {
                         }
                         _ => value,
                     };
-                    let plausible = !prose || prose_value_is_credential(value);
+                    let plausible = match check {
+                        ValueCheck::Any => true,
+                        ValueCheck::Credential => prose_value_is_credential(value),
+                        ValueCheck::StrongPassword => strong_password(value),
+                    };
                     if plausible && !is_placeholder(value) && !value.contains("://") {
                         push(vstart, vstart + value.len(), 0.85, &self.name_assignment);
                     }
@@ -1160,6 +1167,8 @@ mod tests {
             "Jak zmienić hasło do konta w banku?",
             "パスワードを忘れました。リセット方法を教えて",
             "şifre en az 8 karakter olmalı",
+            "Please reset your password to re-enable sign-in.",
+            "I changed my password to something longer",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
