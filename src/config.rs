@@ -405,6 +405,18 @@ impl Config {
         if config.ner.pool_size == 0 {
             problems.push("ner.pool_size must be at least 1".into());
         }
+        // The memory's map is made with room for every client up front: a bound
+        // keeps a typo from allocating gigabytes at start-up.
+        if config.pseudonym_clients > MAX_PSEUDONYM_BOUND {
+            problems.push(format!(
+                "proxy.pseudonym_clients must be at most {MAX_PSEUDONYM_BOUND} (0 keeps no pseudonyms past their request)"
+            ));
+        }
+        if config.pseudonym_values == 0 || config.pseudonym_values > MAX_PSEUDONYM_BOUND {
+            problems.push(format!(
+                "proxy.pseudonym_values must be between 1 and {MAX_PSEUDONYM_BOUND}; to keep nothing past a request, set pseudonym_clients = 0"
+            ));
+        }
         if problems.is_empty() {
             Ok(config)
         } else {
@@ -415,6 +427,9 @@ impl Config {
         }
     }
 }
+
+/// The largest `pseudonym_clients` / `pseudonym_values` accepted.
+const MAX_PSEUDONYM_BOUND: usize = 1_000_000;
 
 /// The LLM API hosts intercepted by default.
 pub fn default_intercept() -> Vec<String> {
@@ -521,6 +536,36 @@ mod tests {
             err.contains("audit.retention_days must be at least 1"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn pseudonym_memory_bounds_parse_and_are_checked() {
+        let embedded = Config::embedded().unwrap();
+        assert_eq!(
+            embedded.pseudonym_clients,
+            crate::proxy::memory::MAX_CLIENTS
+        );
+        assert_eq!(
+            embedded.pseudonym_values,
+            crate::proxy::memory::MAX_VALUES_PER_CLIENT
+        );
+        let off = Config::from_toml("off.toml", "[proxy]\npseudonym_clients = 0\n").unwrap();
+        assert_eq!(off.pseudonym_clients, 0);
+        for (bad, says) in [
+            (
+                "pseudonym_values = 0",
+                "proxy.pseudonym_values must be between 1",
+            ),
+            (
+                "pseudonym_clients = 99999999999",
+                "proxy.pseudonym_clients must be at most",
+            ),
+        ] {
+            let err = Config::from_toml("bad.toml", &format!("[proxy]\n{bad}\n"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]
