@@ -2642,7 +2642,7 @@ fn dotted_time_cue(b: &[u8], s: usize, e: usize) -> bool {
         b" las ",
     ]
     .iter()
-    .any(|w| before.ends_with(w))
+    .any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w))
 }
 
 /// The end of the Dutch or Spanish/French unit written after a clock time:

@@ -381,6 +381,13 @@ impl Detector for ContextIdDetector {
                 // account/MRN 5319835").
                 if std::mem::take(&mut skip_first) {
                     if let Some(next) = next_in_list(text, end, limit) {
+                        // The first value is the first keyword's: "MRN/member ID:
+                        // 4412345 / W987654321" holds an MRN and a member ID.
+                        if let Cue::Is(first) = cues[k - 1].2 {
+                            if fits(first, &text[start..end]) {
+                                self.push(out, start, end, first);
+                            }
+                        }
                         from = next;
                         continue;
                     }
@@ -1064,6 +1071,13 @@ mod tests {
             vec![plan("W123456789")]
         );
         assert!(found("routing/account 021000021").is_empty());
+        assert_eq!(
+            found("MRN/member ID: 4412345 / W987654321"),
+            vec![
+                (Label::MedicalRecordNumber, "4412345".to_string()),
+                plan("W987654321")
+            ]
+        );
         // two names of one thing share its one value (challenge 9 ch9-0052)
         assert_eq!(
             found("Policy/member number M5220394860, claim CLM8770029901."),

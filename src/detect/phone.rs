@@ -281,7 +281,7 @@ impl Detector for PhoneDetector {
                     }
                 });
                 if let Some(f) = &found {
-                    if text[f.start..].starts_with('+') {
+                    if text[f.start..].starts_with('+') || text[f.start..].starts_with("00") {
                         international_until = f.end;
                     }
                 }
