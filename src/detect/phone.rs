@@ -879,7 +879,10 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        if (1..=2).contains(&n) && b.get(start + n..start + n + 2) == Some(b". ") {
+        if (1..=2).contains(&n)
+            && start + n + 2 < end
+            && b.get(start + n..start + n + 2) == Some(b". ")
+        {
             start += n + 2;
         }
     }
