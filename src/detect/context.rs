@@ -141,7 +141,7 @@ pub fn evidence(text: &str, start: usize, end: usize, rule: &ContextRule) -> Evi
         // A contradicting word describes the value right next to it ("order 123"):
         // it does not reach over another number, address or placeholder to ours.
         let gap = if me <= start {
-            past_instance_number(&bytes[me..start])
+            range_start_before(past_instance_number(&bytes[me..start]))
         } else {
             &bytes[end..ms]
         };
@@ -176,6 +176,27 @@ fn past_instance_number(gap: &[u8]) -> &[u8] {
     let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     if (1..=3).contains(&n) && rest.get(n) == Some(&b' ') {
         &rest[n..]
+    } else {
+        gap
+    }
+}
+
+/// `gap` without a range's first day right before the value: in "Statement
+/// period: 1–28 February 2026" the "1–" belongs to the date, and the word
+/// before it still describes it.
+fn range_start_before(gap: &[u8]) -> &[u8] {
+    let dash = if gap.ends_with("–".as_bytes()) {
+        "–".len()
+    } else if gap.ends_with(b"-") {
+        1
+    } else {
+        return gap;
+    };
+    let head = &gap[..gap.len() - dash];
+    let n = head.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &head[..head.len() - n];
+    if (1..=2).contains(&n) && rest.ends_with(b" ") {
+        rest
     } else {
         gap
     }
