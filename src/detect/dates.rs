@@ -1098,6 +1098,10 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "رمضان",
         // a company's pay calendar, use-by dates, revolutions, foundings, national days
         "pay dates",
+        // planned works
+        "works start",
+        "works begin",
+        "planned works",
         "fieldwork",
         "use by",
         "best before",
@@ -3766,6 +3770,10 @@ mod tests {
                 &["12th", "17th"],
             ),
             ("On the 12th, I fly to Rome.", &["12th"]),
+            (
+                "The assured shorthold tenancy commenced on 20 Sep 2023 for a fixed term",
+                &["20 Sep 2023"],
+            ),
             ("everyone says my flight is on the 3rd.", &["3rd"]),
             ("Prognosis reviewed 12/03/2025: guarded.", &["12/03/2025"]),
             // dotted times after Italian "alle"; "meet" and "trip" say whose
@@ -3943,6 +3951,7 @@ mod tests {
             "Statement period: 1–28 February 2026.",
             "The survey (n = 4,183; fieldwork 3–17 February 2026) found 33.2 % support",
             "Pay dates: Jan 9, 2026, Jan 23, 2026, Feb 6, 2026.",
+            "NOTICE OF PLANNED MAINTENANCE\nRef. #256587\nWorks start 25/08/2025 and last 18 days.",
             "Šarže 71C460, použitelné do 05/2027.",
             "- Sametová revoluce začala 17. listopadu 1989.",
             "nationaldagen 6 juni, midsommardagen 20 juni 2026",
@@ -3961,6 +3970,9 @@ mod tests {
     fn table_header_decides() {
         let text = "name,dob,city\nAnn,1990-01-02,Leeds\nBo,1985-07-08,York\n";
         assert_eq!(found(text), vec!["1990-01-02", "1985-07-08"]);
+        // a claims table names its people by role (challenge 11)
+        let text = "| Claim | Policyholder | Incident date | Amount |\n|---|---|---|---|\n| CL62210016 | Kylie Phelps | 2023-06-27 | USD 25,240 |\n";
+        assert_eq!(found(text), vec!["2023-06-27"]);
         // a personal event in a header word (snake_case, or only in a header)
         let text = "name;doc_type;state;travel_date\nChloe M;PASSPORT;;2024-07-02\nDan D;DL;MD;2025-11-19\n";
         assert_eq!(found(text), vec!["2024-07-02", "2025-11-19"]);

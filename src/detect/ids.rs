@@ -397,7 +397,10 @@ impl Detector for ContextIdDetector {
                         break;
                     }
                 }
-                self.push(out, start, end, label);
+                // "Policy no.: P/922934/2024 (motor)": a car's or a home's policy.
+                if !(label == Label::HealthPlanId && other_insurance_after(text, end)) {
+                    self.push(out, start, end, label);
+                }
                 // "My subscriber # is A and my wife's is B": a second value of
                 // the same kind, joined to the first, is one too.
                 match next_in_list(text, end, limit) {
@@ -456,6 +459,29 @@ impl Detector for ContextIdDetector {
             }
         }
     }
+}
+
+/// Whether the words right after a policy number say it insures no one's
+/// health: "(motor)", "(home)", "- car".
+fn other_insurance_after(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
+    let rest = rest
+        .trim_start_matches([' ', '(', '-', '–'])
+        .to_ascii_lowercase();
+    [
+        "motor",
+        "auto",
+        "car",
+        "vehicle",
+        "home",
+        "household",
+        "travel",
+        "pet",
+    ]
+    .iter()
+    .any(|w| {
+        rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
 }
 
 /// Tokens of letters, digits and inner dashes: `(start, end)`.
@@ -942,6 +968,10 @@ fn fits(label: Label, token: &str) -> bool {
             upper_then_digits(0, 3, 5, 12) || (token.contains('-') && dashed_id(token, 5))
         }
         Label::HealthPlanId => {
+            // "CLM-2023-953467" is a claim's number, not the member's.
+            if token.starts_with("CLM") {
+                return false;
+            }
             let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
             let upper_ok = b
                 .iter()
@@ -1071,6 +1101,14 @@ mod tests {
             vec![plan("W123456789")]
         );
         assert!(found("routing/account 021000021").is_empty());
+        // a car's policy and a claim's number are no health plan's (challenge 11)
+        assert!(found("Policyholder: M. Larsson\nPolicy no.: P/922934/2024 (motor)\n").is_empty());
+        assert!(found("Policy no.: HO5843207 (motor)").is_empty());
+        assert!(found("Nordic Insurance: they denied claim CLM-2023-953467 for physio").is_empty());
+        assert_eq!(
+            found("Policy no.: HO5843207 (dental)"),
+            vec![plan("HO5843207")]
+        );
         assert_eq!(
             found("MRN/member ID: 4412345 / W987654321"),
             vec![

@@ -68,6 +68,12 @@ static IP_CONTEXT: ContextRule = ContextRule::new(
         "build",
         "release",
         "firmware",
+        // "from" supports an address, but not in an upgrade's "from … to …"
+        "firmware from",
+        "upgrading from",
+        "upgraded from",
+        "updated from",
+        "app",
         "upgrad",
         "updat",
         "changelog",
@@ -128,6 +134,7 @@ impl Detector for NetworkDetector {
     fn detect(&self, input: &ScanInput<'_>, out: &mut Vec<Finding>) {
         let text = input.text();
         let bytes = text.as_bytes();
+        let mut previous_v4: Option<(usize, f32)> = None;
         for run in input.number_runs() {
             for sub in run.subs(4) {
                 if !(sub.shape_fits(&[3, 3, 3, 3]) && sub.separator() == Some(Some(b'.'))) {
@@ -138,7 +145,15 @@ impl Detector for NetworkDetector {
                 if let Some(prefix_end) = sub.slash_suffix(3) {
                     end = prefix_end;
                 }
-                if let Some((end, score)) = check_ipv4(input, start, end) {
+                if let Some((end, mut score)) = check_ipv4(input, start, end) {
+                    // "firmware from 2.14.30.62 to 7.19.1.171": the second end of a
+                    // range shares the verdict of the first.
+                    if let Some((prev_end, prev_score)) = previous_v4 {
+                        if prev_score < 0.5 && text.get(prev_end..start) == Some(" to ") {
+                            score = prev_score;
+                        }
+                    }
+                    previous_v4 = Some((end, score));
                     self.push(out, start, end, Label::IpAddress, score);
                 }
             }
@@ -502,6 +517,14 @@ mod tests {
         assert_eq!(ips("host 192.168.1.1/32"), vec!["192.168.1.1/32"]);
         assert_eq!(ips("10.0.0.0/123"), vec!["10.0.0.0"]);
         assert_eq!(ips("dns 8.8.8.8"), vec!["8.8.8.8"]);
+        assert_eq!(
+            ips("Failed password for root from 203.0.113.5 port 22"),
+            vec!["203.0.113.5"]
+        );
+        assert_eq!(
+            ips("NAT from 10.20.30.40 to 10.20.30.41"),
+            vec!["10.20.30.40", "10.20.30.41"]
+        );
         assert_eq!(ips("Server 10.2.3.4 is down"), vec!["10.2.3.4"]);
         for none in [
             "127.0.0.1",
@@ -516,6 +539,9 @@ mod tests {
             "256.256.256.256",
             "release 110.173.43.61",
             "roadmap for Next.js 10.2.3.139",
+            // an upgrade's versions, an app's (challenge 11)
+            "After upgrading the switch firmware from 2.14.30.62 to 7.19.1.171 the UI",
+            "last seen on app 3.9.1.34, card on file 7631",
             // network blocks, not hosts
             "Subnet: 192.168.1.0/24",
             "ipBlock: {cidr: 172.16.0.0/12}",

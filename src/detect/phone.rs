@@ -59,6 +59,7 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "their number",
         "your number",
         "hotline",
+        "next of kin",
         // people whose phone a case file gives (the word "case" alone contradicts)
         "case manager",
         "case worker",
@@ -169,7 +170,11 @@ static PHONE_CONTEXT: ContextRule = ContextRule::new(
         "customer id",
         "user id",
         "badge",
-        // product codes
+        // product and drug codes, meeting IDs
+        "ndc",
+        "meeting id",
+        "conference id",
+        "webinar id",
         "upc",
         "gtin",
         "asin",
@@ -449,6 +454,11 @@ impl PhoneDetector {
         let number_part = strip_extension(cand);
         let digits = number_part.bytes().filter(u8::is_ascii_digit).count();
         if digits < 7 {
+            return Check::NotANumber;
+        }
+        // A ZIP+4-shaped postcode after a state's code ("CHIS 36642-8918",
+        // "NL 39652-8823"): an address line, not a number to call.
+        if is_postcode_after_state(text, start, number_part) {
             return Check::NotANumber;
         }
         // "cep" is the Turkish word for a mobile and the Brazilian one for a postcode
@@ -889,6 +899,24 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
     (start, end)
 }
 
+/// Five digits, a dash and four (ZIP+4's shape) right after a state's code of
+/// two to four capitals.
+fn is_postcode_after_state(text: &str, start: usize, number: &str) -> bool {
+    let b = number.as_bytes();
+    let zip4 =
+        b.len() == 10 && b[5] == b'-' && b[..5].iter().chain(&b[6..]).all(u8::is_ascii_digit);
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let code = before
+        .rsplit(|c: char| !c.is_ascii_uppercase())
+        .next()
+        .unwrap_or("");
+    let whole_word = before.len() == code.len()
+        || !before.as_bytes()[before.len() - code.len() - 1].is_ascii_alphanumeric();
+    zip4 && (2..=4).contains(&code.len()) && whole_word
+}
+
 /// Whether the line holding `pos` speaks of routing numbers.
 fn routing_on_line(input: &ScanInput<'_>, pos: usize) -> bool {
     let lower = input.lowercase();
@@ -1226,6 +1254,11 @@ mod tests {
             ("intl +1 415 555 0132.", "+1 415 555 0132"),
             ("UK +44 (20) 7123 4567", "+44 (20) 7123 4567"),
             ("Brazil: +55 11 98456 5666", "+55 11 98456 5666"),
+            // a next of kin's number in brackets (challenge 11)
+            (
+                "Chart no. A14415287. Next of kin Mark Vega (3298963463).",
+                "3298963463",
+            ),
             // a bare number that happens to pass the ABA checksum is still a phone
             ("Brussels office 021234567", "021234567"),
             // a case manager is a person with a phone (challenge 10)
@@ -1374,6 +1407,10 @@ mod tests {
             "Case 4155550132 was closed.",
             "ticket_id,case_id,status\nT-1,4155550132,open\n",
             "SKU WH-1000XM5-B  UPC 014141205934",
+            // drug codes, meeting IDs, a postcode after a state (challenge 11)
+            "salbutamol 100 mcg inhaler, NDC 75676-440-23, dispensed 09/08/2023",
+            "Meeting ID 834 2707 3382, passcode 4411",
+            "Depto. 458, Nueva Bolivia, CHIS 36642-8918 (21°44'14.2\"N)",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
