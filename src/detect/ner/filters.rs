@@ -788,6 +788,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                 || (single && !span.chars().any(char::is_uppercase))
                 || is_camel_case(span)
                 || !span.chars().any(char::is_alphabetic)
+                || (single && ACRONYMS.contains(&lower.trim_end_matches('s')))
         }
         Label::Location => {
             let words: Vec<&str> = lower
@@ -802,6 +803,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                     && !(only_numbers && postal_context(text, start, end))
                 || span.parse::<std::net::IpAddr>().is_ok()
                 || is_code_not_place(text, start, end)
+                || mostly_long_number(span)
         }
         Label::Organization => {
             let single = !span.contains(char::is_whitespace);
@@ -957,7 +959,50 @@ fn is_eponym(text: &str, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    rest.starts_with(char::is_whitespace) && EPONYM_NOUNS.contains(&next.as_str())
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    // A plural ("the Luhn checks"), or a noun after a second name joined to
+    // this one ("the Luhn and mod-97 checks").
+    let is_noun = |w: &str| {
+        EPONYM_NOUNS.contains(&w)
+            || w.strip_suffix('s')
+                .is_some_and(|w| EPONYM_NOUNS.contains(&w))
+    };
+    if is_noun(&next) {
+        return true;
+    }
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    matches!(words.as_slice(), [joiner, _, noun] if matches!(joiner.as_str(), "and" | "or" | "&") && is_noun(noun))
+}
+
+/// Technical acronyms the model reads as names ("IMEI 8684…", "tells IMEIs
+/// apart"): device, bank and record identifiers' own names.
+const ACRONYMS: &[&str] = &[
+    "imei", "iccid", "imsi", "iban", "bic", "swift", "ndc", "mrn", "ssn", "vin", "cvv", "otp",
+    "pin",
+];
+
+/// Whether a span holds so many digits that it is a number, not a place:
+/// "IBAN IE61 KIXX 2354 8656 9749 55" (a postcode has fewer than twelve).
+fn mostly_long_number(span: &str) -> bool {
+    let digits = span.bytes().filter(u8::is_ascii_digit).count();
+    let alnum = span.chars().filter(|c| c.is_alphanumeric()).count();
+    // A US military address is numbers and a few words: "Unit 9545 Box 9431,
+    // DPO AE 73289", "PSC 1600, Box 9744, APO AP 42191".
+    let military = span.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["unit", "box", "psc", "cmr", "apo", "dpo", "fpo"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
+    });
+    digits >= 12 && digits * 2 > alnum && !military
 }
 
 /// Whether a disease or law noun stands before the name, as Romance, Slavic and
@@ -1063,6 +1108,35 @@ mod tests {
             Label::Person
         ));
         assert!(rejects("a Luhn check fails", "Luhn", Label::Person));
+        // plurals, a second name joined on, acronyms, digit-heavy "places"
+        // (challenge 11)
+        let luhn = "Walk me through the Luhn and mod-97 checks for both.";
+        assert!(rejects(luhn, "Luhn", Label::Organization));
+        assert!(rejects("run the Luhn checks", "Luhn", Label::Person));
+        assert!(rejects(
+            "treats IMEI 868437727873346 as",
+            "IMEI",
+            Label::Person
+        ));
+        assert!(rejects("tells IMEIs apart", "IMEIs", Label::Person));
+        let iban = "rejected the IBAN IE61 KIXX 2354 8656 9749 55. Walk";
+        assert!(rejects(
+            iban,
+            "IBAN IE61 KIXX 2354 8656 9749 55",
+            Label::Location
+        ));
+        assert!(!rejects("Ann and Bob met", "Ann", Label::Person));
+        let apo = "ship to Unit 9545 Box 9431, DPO AE 73289 today";
+        assert!(!rejects(
+            apo,
+            "Unit 9545 Box 9431, DPO AE 73289",
+            Label::Location
+        ));
+        assert!(!rejects(
+            "221B Baker Street, London NW1 6XE",
+            "221B Baker Street",
+            Label::Location
+        ));
         assert!(rejects(
             "Compare with Chad for taxes",
             "Chad",
