@@ -43,6 +43,38 @@ fn label_for(header: &str) -> Option<Label> {
         "contact",
         "beneficiary",
         "holder",
+        "policyholder",
+        "tenant",
+        "guardian",
+        "next_of_kin",
+        // other languages' first and last names
+        "vorname",
+        "nachname",
+        "prénom",
+        "prenom",
+        "nom",
+        "nombre",
+        "apellido",
+        "apellidos",
+        "nome",
+        "cognome",
+        "sobrenome",
+        "voornaam",
+        "achternaam",
+        "imię",
+        "nazwisko",
+        "förnamn",
+        "efternamn",
+        "fornavn",
+        "efternavn",
+        "etternavn",
+        "etunimi",
+        "sukunimi",
+        "jméno",
+        "příjmení",
+        "氏名",
+        "名前",
+        "姓名",
     ]) && !h.contains("user")
         && !h.contains("file")
         && !h.contains("host")
@@ -62,6 +94,22 @@ fn label_for(header: &str) -> Option<Label> {
         "postcode",
         "postal_code",
         "location",
+        // other languages' city, postcode and address
+        "ort",
+        "stadt",
+        "plz",
+        "ville",
+        "ciudad",
+        "città",
+        "cidade",
+        "plaats",
+        "woonplaats",
+        "miasto",
+        "adresse",
+        "dirección",
+        "indirizzo",
+        "endereço",
+        "adres",
     ]) {
         return Some(Label::Location);
     }
@@ -178,6 +226,22 @@ mod tests {
         );
         assert!(got.contains(&(Label::Location, "63724".into())), "{got:?}");
         assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn headers_in_other_languages() {
+        let text =
+            "Vorname;Nachname;Firma;E-Mail;PLZ;Ort\nEla;Bianchi;Schwarz AG;e@x.ch;8688;Rüti\n";
+        let got = found(text);
+        for want in [
+            (Label::Person, "Ela"),
+            (Label::Person, "Bianchi"),
+            (Label::Location, "8688"),
+            (Label::Location, "Rüti"),
+        ] {
+            assert!(got.contains(&(want.0, want.1.into())), "{want:?}: {got:?}");
+        }
+        assert_eq!(got.len(), 4, "the company is no person: {got:?}");
     }
 
     #[test]
