@@ -47,6 +47,10 @@ fn label_for(header: &str) -> Option<Label> {
         "tenant",
         "guardian",
         "next_of_kin",
+        "student",
+        "manager",
+        "supervisor",
+        "referee",
         // other languages' first and last names
         "vorname",
         "nachname",
@@ -116,6 +120,19 @@ fn label_for(header: &str) -> Option<Label> {
     None
 }
 
+/// Whether a cell is a field's name, not a person's: in a key/value layout read
+/// as a table ("Student⇥Siobhan Haddad⏎Date of birth⇥12/02/2012⏎Grade⇥2") the
+/// first column holds keys.
+fn names_a_field(cell: &str) -> bool {
+    const FIELD_WORDS: &[&str] = &[
+        "date", "birth", "dob", "grade", "phone", "id", "number", "no", "email", "e-mail",
+        "address", "plan", "member", "code", "type", "status", "age", "sex", "gender", "class",
+        "room", "school", "contact", "name",
+    ];
+    cell.split(|c: char| c.is_whitespace() || c == '/')
+        .any(|w| FIELD_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a cell's text can be a value of `label`.
 fn fits(label: Label, cell: &str) -> bool {
     let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
@@ -125,6 +142,7 @@ fn fits(label: Label, cell: &str) -> bool {
                 && cell
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+                && !names_a_field(cell)
         }
         Label::Location => {
             !cell.is_empty() && (letters > 0 || cell.chars().any(|c| c.is_ascii_digit()))
@@ -242,6 +260,20 @@ mod tests {
             assert!(got.contains(&(want.0, want.1.into())), "{want:?}: {got:?}");
         }
         assert_eq!(got.len(), 4, "the company is no person: {got:?}");
+        let text = "student_id,student,dob,guardian\ns3291614,Gustav Eriksson,2012-12-12,Tilda Fredriksson\n";
+        let got = found(text);
+        assert!(
+            got.contains(&(Label::Person, "Gustav Eriksson".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Label::Person, "Tilda Fredriksson".into())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, v)| v == "s3291614"), "{got:?}");
+        // a key/value layout read as a table: its keys are no people (challenge 8)
+        let text = "Student\tSiobhan Haddad\nDate of birth\t12/02/2012\nGrade\t2\nPediatrician phone\t+1 280 685 0219\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]
