@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod settle;
 pub mod tabular;
+pub mod travel_names;
 pub mod validate;
 
 mod dates;

@@ -83,6 +83,8 @@ impl Pipeline {
         // Table columns named like names and places label their cells; cheap, and it
         // helps most where the model sees a cell without context.
         engine.push(Box::new(super::columns::ColumnDetector::default()));
+        // So do booking records' "SURNAME/GIVEN MR" names.
+        engine.push(Box::new(super::travel_names::TravelNameDetector::default()));
         Pipeline {
             engine,
             ner,

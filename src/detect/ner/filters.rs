@@ -778,6 +778,12 @@ static POSTAL: ContextRule = ContextRule::new(
 pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: bool) -> bool {
     let span = &text[start..end];
     let lower = span.to_lowercase();
+    // A title alone ("MR" left of a booking record's name) names no one.
+    let title =
+        ["mr", "mrs", "ms", "miss", "mstr", "dr", "sir"].contains(&lower.trim_end_matches('.'));
+    if title && matches!(label, Label::Person | Label::Location | Label::Organization) {
+        return true;
+    }
     match label {
         Label::Person => {
             let single = !span.contains(char::is_whitespace);
@@ -1126,6 +1132,12 @@ mod tests {
             Label::Location
         ));
         assert!(!rejects("Ann and Bob met", "Ann", Label::Person));
+        assert!(rejects("Traveller: MOREAU/GRACE MR", "MR", Label::Location));
+        assert!(rejects(
+            "Passenger: IVANOVA/TARIQ MR",
+            "MR",
+            Label::Organization
+        ));
         let apo = "ship to Unit 9545 Box 9431, DPO AE 73289 today";
         assert!(!rejects(
             apo,
