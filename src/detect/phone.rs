@@ -675,6 +675,16 @@ fn classify(
     context: &dyn Fn() -> bool,
 ) -> Option<Kind> {
     let t = cand.trim_start();
+    // "011 49 30 44646595": North America's exit code before a country code, as
+    // a caller there dials it (and only as that: "011 2345 6789" is Delhi's).
+    if let Some(rest) = t.strip_prefix("011 ").or_else(|| t.strip_prefix("011-")) {
+        let mut buf = DigitBuf::default();
+        buf.push_digits(strip_extension(rest));
+        let digits = buf.as_str();
+        if digits.len() >= 10 && !digits.starts_with('1') && rules.valid_international(digits) {
+            return Some(Kind::International);
+        }
+    }
     if t.starts_with("00") || t.starts_with('+') || t.starts_with("(+") {
         // "+44 (0)20 …": the bracketed trunk prefix is not dialled from abroad.
         let number = strip_extension(t);
@@ -1254,6 +1264,11 @@ mod tests {
             ("intl +1 415 555 0132.", "+1 415 555 0132"),
             ("UK +44 (20) 7123 4567", "+44 (20) 7123 4567"),
             ("Brazil: +55 11 98456 5666", "+55 11 98456 5666"),
+            // North America's exit code before a country code (challenge 9)
+            (
+                "How do I call +49 30 44646595 from the US? Is it 011 49 30 44646595? And",
+                "+49 30 44646595|011 49 30 44646595",
+            ),
             // a next of kin's number in brackets (challenge 11)
             (
                 "Chart no. A14415287. Next of kin Mark Vega (3298963463).",
@@ -1405,6 +1420,8 @@ mod tests {
             "These fail Luhn:\n1. 4728-3193-1303-3460\n2. 2449 2766 0561 5123\n3. 6011 2460 8812 3458\n",
             "Which banks do these belong to? Routing (ABA) 011000015, 061000104",
             "Case 4155550132 was closed.",
+            // Delhi's area code is no exit code: no valid number after it
+            "Invoice 011 2345 0000 0000 paid",
             "ticket_id,case_id,status\nT-1,4155550132,open\n",
             "SKU WH-1000XM5-B  UPC 014141205934",
             // drug codes, meeting IDs, a postcode after a state (challenge 11)
