@@ -327,9 +327,39 @@ fn check_ssn(input: &ScanInput<'_>, sub: &Sub<'_>) -> Option<f32> {
     // In a table, the column's header is the context ("ssn", "social_security_no").
     let ev = match input.column_header(start) {
         Some(h) if header_names_ssn(h) => Evidence::Supports,
-        _ => evidence(text, start, end, &SSN_CONTEXT),
+        _ => match evidence(text, start, end, &SSN_CONTEXT) {
+            Evidence::Neutral if ssn_named_after(text, end) => Evidence::Supports,
+            ev => ev,
+        },
     };
     Some(scored(base, with_context, ev))
+}
+
+/// Whether the few words after a number call it an SSN: "Is 001744549 a valid
+/// SSN?", "123456789 is my social security number".
+fn ssn_named_after(text: &str, end: usize) -> bool {
+    const BETWEEN: &[&str] = &[
+        "is", "was", "a", "an", "the", "my", "his", "her", "their", "your", "valid", "real",
+        "correct", "proper", "genuine", "possible",
+    ];
+    let rest = &text[end..];
+    let rest = &rest[..rest.find(['\n', '.', ';', '!']).unwrap_or(rest.len())];
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '?' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty());
+    for _ in 0..4 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let lower = word.to_ascii_lowercase();
+        if lower == "ssn" || lower == "social" {
+            return true;
+        }
+        if !BETWEEN.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a column header names social security numbers.
@@ -621,6 +651,22 @@ mod tests {
         assert!(has("id 078-05-1123", Label::UsSsn, "078-05-1123"));
         assert!(has("my ssn is 078051121", Label::UsSsn, "078051121"));
         assert!(!has("order 078051121", Label::UsSsn, "078051121"));
+        // named a few words after it (challenge 9)
+        assert!(has(
+            "Is 001744549 a valid SSN? Our payroll",
+            Label::UsSsn,
+            "001744549"
+        ));
+        assert!(has(
+            "078051121 is my social security number",
+            Label::UsSsn,
+            "078051121"
+        ));
+        assert!(!has(
+            "Is 001744549 a valid order for the SSN team",
+            Label::UsSsn,
+            "001744549"
+        ));
         // each key of a key=value line names its own value: "dl=" is no word
         // about the SSN before it, and outranks "ssn=" for the number after it
         let log = "kyc.match ssn=506618749 dl=553685187 dl_state=NY";
