@@ -456,6 +456,12 @@ impl PhoneDetector {
         if digits < 7 {
             return Check::NotANumber;
         }
+        // NHS numbers are grouped 3-3-4 with spaces: on a line about NHS numbers,
+        // one that fails its check digit is a bad NHS number, not a phone
+        // ("Validate these NHS-number look-alikes: 724 891 1147 and …").
+        if is_spaced_3_3_4(number_part) && nhs_on_line_before(text, start) {
+            return Check::NotANumber;
+        }
         // A ZIP+4-shaped postcode after a state's code ("CHIS 36642-8918",
         // "NL 39652-8823"): an address line, not a number to call.
         if is_postcode_after_state(text, start, number_part) {
@@ -907,6 +913,22 @@ fn trim_candidate(text: &str, mut start: usize, mut end: usize) -> (usize, usize
         }
     }
     (start, end)
+}
+
+/// `ddd ddd dddd`.
+fn is_spaced_3_3_4(number: &str) -> bool {
+    let groups: Vec<&str> = number.split(' ').collect();
+    matches!(groups.as_slice(), [a, b, c] if a.len() == 3 && b.len() == 3 && c.len() == 4)
+        && number.bytes().filter(u8::is_ascii_digit).count() == 10
+}
+
+/// Whether "NHS" stands earlier on the line of `start` (within 100 bytes).
+fn nhs_on_line_before(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let from = line_start.max(start.saturating_sub(100));
+    text.as_bytes()[from..start]
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"nhs"))
 }
 
 /// Five digits, a dash and four (ZIP+4's shape) right after a state's code of
@@ -1424,6 +1446,8 @@ mod tests {
             "Invoice 011 2345 0000 0000 paid",
             "ticket_id,case_id,status\nT-1,4155550132,open\n",
             "SKU WH-1000XM5-B  UPC 014141205934",
+            // check-digit failures on a line about NHS numbers (challenge 11)
+            "Validate these NHS-number look-alikes from a test fixture: 724 891 1147 and 416 506 9649.",
             // drug codes, meeting IDs, a postcode after a state (challenge 11)
             "salbutamol 100 mcg inhaler, NDC 75676-440-23, dispensed 09/08/2023",
             "Meeting ID 834 2707 3382, passcode 4411",
