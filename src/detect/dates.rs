@@ -1098,8 +1098,6 @@ static PERSONAL: ContextRule = ContextRule::in_clause(
         "رمضان",
         // a company's pay calendar, use-by dates, revolutions, foundings, national days
         "pay dates",
-        // a law ("the Data Protection Act 2018 (commenced 25 May 2018)")
-        "act",
         // planned works
         "works start",
         "works begin",
@@ -3954,7 +3952,6 @@ mod tests {
             "The survey (n = 4,183; fieldwork 3–17 February 2026) found 33.2 % support",
             "Pay dates: Jan 9, 2026, Jan 23, 2026, Feb 6, 2026.",
             "NOTICE OF PLANNED MAINTENANCE\nRef. #256587\nWorks start 25/08/2025 and last 18 days.",
-            "obligations under the UK Data Protection Act 2018 (commenced 25 May 2018)",
             "Šarže 71C460, použitelné do 05/2027.",
             "- Sametová revoluce začala 17. listopadu 1989.",
             "nationaldagen 6 juni, midsommardagen 20 juni 2026",
