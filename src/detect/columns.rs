@@ -21,8 +21,78 @@ impl Default for ColumnDetector {
     }
 }
 
+/// Headers that name people only as a whole header (or with `_name`): in other
+/// languages ("Nom du produit" is a product's) and roles ("student_status",
+/// "package_manager" hold no names).
+const WHOLE_PERSON_HEADERS: &[&str] = &[
+    "policyholder",
+    "guardian",
+    "next_of_kin",
+    "student",
+    "manager",
+    "supervisor",
+    "referee",
+    "vorname",
+    "nachname",
+    "prénom",
+    "prenom",
+    "nom",
+    "nombre",
+    "apellido",
+    "apellidos",
+    "nome",
+    "cognome",
+    "sobrenome",
+    "voornaam",
+    "achternaam",
+    "imię",
+    "nazwisko",
+    "förnamn",
+    "efternamn",
+    "fornavn",
+    "efternavn",
+    "etternavn",
+    "etunimi",
+    "sukunimi",
+    "jméno",
+    "příjmení",
+    "氏名",
+    "名前",
+    "姓名",
+];
+
+/// Other languages' city, postcode and address headers, as whole headers.
+const WHOLE_PLACE_HEADERS: &[&str] = &[
+    "ort",
+    "stadt",
+    "plz",
+    "ville",
+    "ciudad",
+    "città",
+    "cidade",
+    "plaats",
+    "woonplaats",
+    "miasto",
+    "adresse",
+    "dirección",
+    "indirizzo",
+    "endereço",
+    "adres",
+];
+
 fn label_for(header: &str) -> Option<Label> {
     let h = header.to_ascii_lowercase().replace([' ', '-'], "_");
+    let whole = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| h == *w || h.strip_suffix("_name") == Some(*w))
+    };
+    if whole(WHOLE_PERSON_HEADERS) {
+        return Some(Label::Person);
+    }
+    if whole(WHOLE_PLACE_HEADERS) {
+        return Some(Label::Location);
+    }
     let is = |words: &[&str]| {
         words
             .iter()
@@ -43,42 +113,6 @@ fn label_for(header: &str) -> Option<Label> {
         "contact",
         "beneficiary",
         "holder",
-        "policyholder",
-        "tenant",
-        "guardian",
-        "next_of_kin",
-        "student",
-        "manager",
-        "supervisor",
-        "referee",
-        // other languages' first and last names
-        "vorname",
-        "nachname",
-        "prénom",
-        "prenom",
-        "nom",
-        "nombre",
-        "apellido",
-        "apellidos",
-        "nome",
-        "cognome",
-        "sobrenome",
-        "voornaam",
-        "achternaam",
-        "imię",
-        "nazwisko",
-        "förnamn",
-        "efternamn",
-        "fornavn",
-        "efternavn",
-        "etternavn",
-        "etunimi",
-        "sukunimi",
-        "jméno",
-        "příjmení",
-        "氏名",
-        "名前",
-        "姓名",
     ]) && !h.contains("user")
         && !h.contains("file")
         && !h.contains("host")
@@ -98,22 +132,6 @@ fn label_for(header: &str) -> Option<Label> {
         "postcode",
         "postal_code",
         "location",
-        // other languages' city, postcode and address
-        "ort",
-        "stadt",
-        "plz",
-        "ville",
-        "ciudad",
-        "città",
-        "cidade",
-        "plaats",
-        "woonplaats",
-        "miasto",
-        "adresse",
-        "dirección",
-        "indirizzo",
-        "endereço",
-        "adres",
     ]) {
         return Some(Label::Location);
     }
@@ -125,11 +143,11 @@ fn label_for(header: &str) -> Option<Label> {
 /// first column holds keys.
 fn names_a_field(cell: &str) -> bool {
     const FIELD_WORDS: &[&str] = &[
-        "date", "birth", "dob", "grade", "phone", "id", "number", "no", "email", "e-mail",
-        "address", "plan", "member", "code", "type", "status", "age", "sex", "gender", "class",
-        "room", "school", "contact", "name",
+        "date", "birth", "dob", "grade", "phone", "id", "number", "email", "e-mail", "address",
+        "plan", "member", "code", "type", "status", "age", "sex", "gender", "class", "room",
+        "school", "contact", "name",
     ];
-    cell.split(|c: char| c.is_whitespace() || c == '/')
+    cell.split(char::is_whitespace)
         .any(|w| FIELD_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
@@ -274,6 +292,32 @@ mod tests {
         // a key/value layout read as a table: its keys are no people (challenge 8)
         let text = "Student\tSiobhan Haddad\nDate of birth\t12/02/2012\nGrade\t2\nPediatrician phone\t+1 280 685 0219\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn foreign_and_role_headers_count_only_whole() {
+        for text in [
+            "Nom du produit;Prix;Stock\nChaise Bois;49;3\nTable Chene;120;1\n",
+            "student_status,student_type,year\nActive,International,2\nAlumni,Domestic,4\n",
+            "package_manager,version,os\nHomebrew,4.2,mac\nMacPorts,2.9,mac\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // ... while the same words name people as whole headers
+        let text = "student;nom;classe\nGustav Eriksson;Eriksson;8B\nOla Larsson;Larsson;8D\n";
+        let got = found(text);
+        assert!(
+            got.contains(&(Label::Person, "Gustav Eriksson".into())),
+            "{got:?}"
+        );
+        assert!(got.contains(&(Label::Person, "Larsson".into())), "{got:?}");
+        // "No" is a surname, not a field word
+        let text = "guardian_name,guardian_phone,room\nNo Min-ji,010-1234-5678,8B\nKim Ha-eun,010-8765-4321,8A\n";
+        let got = found(text);
+        assert!(
+            got.contains(&(Label::Person, "No Min-ji".into())),
+            "{got:?}"
+        );
     }
 
     #[test]

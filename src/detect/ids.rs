@@ -354,6 +354,7 @@ impl Detector for ContextIdDetector {
             .map(|m| (m.start(), m.end(), KEYWORDS[m.pattern().as_usize()].1))
             .collect();
         for (k, &(start, end, cue)) in cues.iter().enumerate() {
+            let is_policy = text[start..end].to_ascii_lowercase().contains("polic");
             let Cue::Is(label) = cue else {
                 continue;
             };
@@ -398,7 +399,8 @@ impl Detector for ContextIdDetector {
                     }
                 }
                 // "Policy no.: P/922934/2024 (motor)": a car's or a home's policy.
-                if !(label == Label::HealthPlanId && other_insurance_after(text, end)) {
+                if !(label == Label::HealthPlanId && is_policy && other_insurance_after(text, end))
+                {
                     self.push(out, start, end, label);
                 }
                 // "My subscriber # is A and my wife's is B": a second value of
@@ -465,9 +467,20 @@ impl Detector for ContextIdDetector {
 /// health: "(motor)", "(home)", "- car".
 fn other_insurance_after(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
-    let rest = rest
-        .trim_start_matches([' ', '(', '-', '–'])
-        .to_ascii_lowercase();
+    // In brackets or after a dash: "(motor)", " - home"; not the next field
+    // ("Home: 415-…") nor "(home health)".
+    let Some(rest) = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix('('))
+        .or_else(|| rest.strip_prefix(" - "))
+        .or_else(|| rest.strip_prefix(" – "))
+    else {
+        return false;
+    };
+    let rest = rest.to_ascii_lowercase();
+    if rest.starts_with("home health") || rest.starts_with("home care") {
+        return false;
+    }
     [
         "motor",
         "auto",
@@ -1105,6 +1118,14 @@ mod tests {
         assert!(found("Policyholder: M. Larsson\nPolicy no.: P/922934/2024 (motor)\n").is_empty());
         assert!(found("Policy no.: HO5843207 (motor)").is_empty());
         assert!(found("Nordic Insurance: they denied claim CLM-2023-953467 for physio").is_empty());
+        assert_eq!(
+            found("Policy no. AB1234567 (home health)"),
+            vec![plan("AB1234567")]
+        );
+        assert_eq!(
+            found("Member ID W123456789 Home: 415-555-0132"),
+            vec![plan("W123456789")]
+        );
         assert_eq!(
             found("Policy no.: HO5843207 (dental)"),
             vec![plan("HO5843207")]

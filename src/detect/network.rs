@@ -68,12 +68,8 @@ static IP_CONTEXT: ContextRule = ContextRule::new(
         "build",
         "release",
         "firmware",
-        // "from" supports an address, but not in an upgrade's "from … to …"
+        // "from" supports an address, but not a firmware's "from … to …"
         "firmware from",
-        "upgrading from",
-        "upgraded from",
-        "updated from",
-        "app",
         "upgrad",
         "updat",
         "changelog",
@@ -525,6 +521,14 @@ mod tests {
             ips("NAT from 10.20.30.40 to 10.20.30.41"),
             vec!["10.20.30.40", "10.20.30.41"]
         );
+        assert_eq!(
+            ips("Gateway IP updated from 203.0.113.1 to 203.0.113.254"),
+            vec!["203.0.113.1", "203.0.113.254"]
+        );
+        assert_eq!(
+            ips("The app keeps calling 203.0.113.45 every second"),
+            vec!["203.0.113.45"]
+        );
         assert_eq!(ips("Server 10.2.3.4 is down"), vec!["10.2.3.4"]);
         for none in [
             "127.0.0.1",
@@ -541,7 +545,6 @@ mod tests {
             "roadmap for Next.js 10.2.3.139",
             // an upgrade's versions, an app's (challenge 11)
             "After upgrading the switch firmware from 2.14.30.62 to 7.19.1.171 the UI",
-            "last seen on app 3.9.1.34, card on file 7631",
             // network blocks, not hosts
             "Subnet: 192.168.1.0/24",
             "ipBlock: {cidr: 172.16.0.0/12}",

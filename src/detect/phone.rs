@@ -456,12 +456,6 @@ impl PhoneDetector {
         if digits < 7 {
             return Check::NotANumber;
         }
-        // NHS numbers are grouped 3-3-4 with spaces: on a line about NHS numbers,
-        // one that fails its check digit is a bad NHS number, not a phone
-        // ("Validate these NHS-number look-alikes: 724 891 1147 and …").
-        if is_spaced_3_3_4(number_part) && nhs_on_line_before(text, start) {
-            return Check::NotANumber;
-        }
         // A ZIP+4-shaped postcode after a state's code ("CHIS 36642-8918",
         // "NL 39652-8823"): an address line, not a number to call.
         if is_postcode_after_state(text, start, number_part) {
@@ -507,6 +501,17 @@ impl PhoneDetector {
         // A bare national number with a trunk prefix ("0498084209") is rarely
         // anything but a phone number; without one it may be any ID and needs context.
         let bare_base = if cand.starts_with('0') { 0.55 } else { 0.4 };
+        // NHS numbers are grouped 3-3-4 with spaces: on a line about NHS numbers,
+        // one that fails the NHS check digit, with no phone word for it, is a bad
+        // NHS number, not a phone ("Validate these NHS-number look-alikes: 724 891
+        // 1147 and …").
+        if is_spaced_3_3_4(number_part)
+            && nhs_on_line_before(text, start)
+            && !super::validate::nhs(number_part)
+            && ev() != Evidence::Supports
+        {
+            return Check::NotANumber;
+        }
         let supported = || ev() == Evidence::Supports;
         let Some(kind) = classify(&self.rules, cand, bare_base >= 0.5, &supported) else {
             return Check::Invalid;
@@ -946,7 +951,9 @@ fn is_postcode_after_state(text: &str, start: usize, number: &str) -> bool {
         .unwrap_or("");
     let whole_word = before.len() == code.len()
         || !before.as_bytes()[before.len() - code.len() - 1].is_ascii_alphanumeric();
-    zip4 && (2..=4).contains(&code.len()) && whole_word
+    // "TEL 98456-5666", "CEL …": a Brazilian mobile, labelled by its kind.
+    let phone_word = ["TEL", "CEL", "FAX", "FON", "MOB", "CELL", "TLF"].contains(&code);
+    zip4 && (2..=4).contains(&code.len()) && whole_word && !phone_word
 }
 
 /// Whether the line holding `pos` speaks of routing numbers.
@@ -1291,6 +1298,12 @@ mod tests {
                 "How do I call +49 30 44646595 from the US? Is it 011 49 30 44646595? And",
                 "+49 30 44646595|011 49 30 44646595",
             ),
+            // a phone beside an NHS number, or after TEL (review)
+            (
+                "NHS no. 943 476 5919, daughter's mobile 087 123 4567",
+                "087 123 4567",
+            ),
+            ("CEL 98456-5666", "98456-5666"),
             // a next of kin's number in brackets (challenge 11)
             (
                 "Chart no. A14415287. Next of kin Mark Vega (3298963463).",

@@ -159,7 +159,7 @@ const PEM: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*
 /// authority runs to the last `@` before the host.
 /// The user may be an e-mail address (`smtp://postmaster@mg.example:pw@smtp…`),
 /// and a replica set lists its hosts with commas (`mongodb://u:p@a:27017,b:27017/db`).
-const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/"'<>]*:[^\s"<>]*@[A-Za-z0-9.\-\[\]:,]+(?:[/?#][^\s"'<>`]*)?"#;
+const CREDENTIAL_URL: &str = r#"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/"'<>]*:(?:[^\s"'<>]|[A-Za-z0-9]'[A-Za-z0-9])*@[A-Za-z0-9.\-\[\]:,]+(?:[/?#][^\s"'<>`]*)?"#;
 
 /// `name = value`, `name: value`, `"name": "value"`, `--name value` where the name
 /// says it holds a credential.
@@ -959,7 +959,7 @@ mod tests {
         // a quote in the password, as percent-decoding leaves "Tiger%2764" (challenge 11)
         let url = "mongodb://admin:Tiger'64@localhost:27017/prod";
         assert_eq!(found(&format!("string {url} — do")), vec![url.to_string()]);
-        assert!(found("see 'https://x.io:8080' and 'bo@x.io'").is_empty());
+        assert!(found("see ['http://localhost:3000','ops@example.com']").is_empty());
     }
 
     #[test]

@@ -273,7 +273,6 @@ pub(crate) fn names_people(header_line: &str, delim: u8) -> bool {
         "insured",
         "policyholder",
         "claimant",
-        "tenant",
         "borrower",
         "participant",
         "surname",

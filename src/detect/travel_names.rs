@@ -73,8 +73,45 @@ fn name_at(text: &str, slash: usize) -> Option<((usize, usize), (usize, usize))>
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     let (surname, given) = (&text[left_start..slash], &text[slash + 1..right_end]);
-    (TITLES.contains(&title) && title_ends && name_part(surname) && name_part(given))
-        .then_some(((left_start, slash), (slash + 1, right_end)))
+    // Not "Primary/Secondary DR site", "Frontend/Backend MR !482", "Client/Server
+    // MS SQL": a booking record writes the surname in capitals, or says what it is.
+    let next = title_from[title_len..].trim_start().to_ascii_lowercase();
+    let technical = next.starts_with(['!', '#'])
+        || next.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "site", "sql", "server", "database", "instance", "region", "plan",
+        ]
+        .iter()
+        .any(|w| next.starts_with(w));
+    let capitals = surname.chars().all(|c| !c.is_lowercase());
+    (TITLES.contains(&title)
+        && title_ends
+        && name_part(surname)
+        && name_part(given)
+        && !technical
+        && (capitals || booking_on_line(text, left_start)))
+    .then_some(((left_start, slash), (slash + 1, right_end)))
+}
+
+/// Whether the line holding `pos` says it is a booking or a passenger list.
+fn booking_on_line(text: &str, pos: usize) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[start..end].to_ascii_lowercase();
+    [
+        "pnr",
+        "passenger",
+        "manifest",
+        "ticket",
+        "booking",
+        "traveller",
+        "traveler",
+        "pax",
+        "itinerary",
+        "record locator",
+    ]
+    .iter()
+    .any(|w| line.contains(w))
 }
 
 impl Detector for TravelNameDetector {
@@ -125,8 +162,11 @@ mod tests {
         );
         assert_eq!(found("1.1SMITH/JOHN MRS"), ["SMITH", "JOHN"]);
         assert_eq!(found("name: SMITH/JOHN MRS, seat 12A"), ["SMITH", "JOHN"]);
-        assert_eq!(found("Müller/Jürgen MR"), ["Müller", "Jürgen"]);
-        assert_eq!(found("O'Neil/Mary-Kate MS."), ["O'Neil", "Mary-Kate"]);
+        assert_eq!(found("Passenger: Müller/Jürgen MR"), ["Müller", "Jürgen"]);
+        assert_eq!(
+            found("Traveller: O'Neil/Mary-Kate MS."),
+            ["O'Neil", "Mary-Kate"]
+        );
     }
 
     #[test]
@@ -138,6 +178,11 @@ mod tests {
             "TCP/IP MRU",
             "https://x.io/Smith/John MR",
             "Smith/John",
+            "Primary/Secondary DR site failover",
+            "PRIMARY/SECONDARY DR site",
+            "Frontend/Backend MR !482",
+            "Client/Server MS SQL",
+            "Alpha/Beta MR",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -787,14 +787,20 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
     match label {
         Label::Person => {
             let single = !span.contains(char::is_whitespace);
-            is_eponym(text, end)
+            is_eponym(text, start, end)
                 || is_eponym_after_noun(text, start)
                 || (single && COUNTRIES_AND_STATES.contains(&lower.as_str()))
                 || (single && NRP_WORDS.contains(&lower.as_str()))
                 || (single && !span.chars().any(char::is_uppercase))
                 || is_camel_case(span)
                 || !span.chars().any(char::is_alphabetic)
-                || (single && ACRONYMS.contains(&lower.trim_end_matches('s')))
+                || (single
+                    && span
+                        .strip_suffix('s')
+                        .unwrap_or(span)
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase())
+                    && ACRONYMS.contains(&lower.strip_suffix('s').unwrap_or(&lower)))
         }
         Label::Location => {
             let words: Vec<&str> = lower
@@ -821,7 +827,7 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
                 || (!span.chars().any(char::is_uppercase) && text.chars().any(char::is_uppercase))
                 || only_countries_and_states(&lower)
                 || is_period_or_version(&lower)
-                || is_eponym(text, end)
+                || is_eponym(text, start, end)
                 || is_eponym_after_noun(text, start)
                 || EPONYM_NOUNS.contains(&last_word)
                 || evidence(text, start, end, &PRODUCT) == Evidence::Supports
@@ -932,7 +938,7 @@ fn postal_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// "Parkinson's disease", "Dijkstra's algorithm", "a Luhn check".
-fn is_eponym(text: &str, end: usize) -> bool {
+fn is_eponym(text: &str, start: usize, end: usize) -> bool {
     // German glues the noun on: "Alzheimer-Krankheit", "Crohn-Syndrom".
     let glued = text[end..].strip_prefix('-').is_some_and(|r| {
         let lower = r.chars().take(12).collect::<String>().to_lowercase();
@@ -969,7 +975,22 @@ fn is_eponym(text: &str, end: usize) -> bool {
         return false;
     }
     // A plural ("the Luhn checks"), or a noun after a second name joined to
-    // this one ("the Luhn and mod-97 checks").
+    // this one ("the Luhn and mod-97 checks"): only after an article, since a
+    // person's verb reads the same ("John Smith tests positive", "Anna and her
+    // test results").
+    let after_article = {
+        let before = text[..start].trim_end().to_lowercase();
+        ["the", "a", "an"].iter().any(|a| {
+            before.ends_with(a)
+                && !before[..before.len() - a.len()].ends_with(char::is_alphanumeric)
+        })
+    };
+    if EPONYM_NOUNS.contains(&next.as_str()) {
+        return true;
+    }
+    if !after_article {
+        return false;
+    }
     let is_noun = |w: &str| {
         EPONYM_NOUNS.contains(&w)
             || w.strip_suffix('s')
@@ -986,7 +1007,13 @@ fn is_eponym(text: &str, end: usize) -> bool {
                 .to_lowercase()
         })
         .collect();
-    matches!(words.as_slice(), [joiner, _, noun] if matches!(joiner.as_str(), "and" | "or" | "&") && is_noun(noun))
+    const NOT_A_NAME: &[&str] = &[
+        "her", "his", "my", "the", "their", "our", "your", "its", "a",
+    ];
+    matches!(words.as_slice(), [joiner, middle, noun]
+        if matches!(joiner.as_str(), "and" | "or" | "&")
+            && !NOT_A_NAME.contains(&middle.as_str())
+            && is_noun(noun))
 }
 
 /// Technical acronyms the model reads as names ("IMEI 8684…", "tells IMEIs
@@ -1008,7 +1035,12 @@ fn mostly_long_number(span: &str) -> bool {
             .iter()
             .any(|m| w.eq_ignore_ascii_case(m))
     });
-    digits >= 12 && digits * 2 > alnum && !military
+    // Coordinates are places: "21°44'14.2\"N 101°29'09.4\"W", "-15.61865, -46.9".
+    let coordinates = span.contains(['°', '′', '″'])
+        || (span.matches('.').count() >= 2
+            && span.contains(',')
+            && !span.chars().any(char::is_alphabetic));
+    digits >= 12 && digits * 2 > alnum && !military && !coordinates
 }
 
 /// Whether a disease or law noun stands before the name, as Romance, Slavic and
@@ -1132,6 +1164,35 @@ mod tests {
             Label::Location
         ));
         assert!(!rejects("Ann and Bob met", "Ann", Label::Person));
+        // a person's verb is no eponym's plural (review)
+        assert!(!rejects(
+            "John Smith tests positive for influenza A",
+            "John Smith",
+            Label::Person
+        ));
+        assert!(!rejects(
+            "Anna and her test results were normal",
+            "Anna",
+            Label::Person
+        ));
+        assert!(!rejects(
+            "Ms Jones scores 14 on the GAD-7",
+            "Jones",
+            Label::Person
+        ));
+        assert!(!rejects(
+            "Please ask Vin to call me back",
+            "Vin",
+            Label::Person
+        ));
+        let csv = "1053,95;INV-2020-4263";
+        assert!(rejects(csv, csv, Label::Location));
+        let coords = "near 21°44'14.2\"N 101°29'09.4\"W, by the pier";
+        assert!(!rejects(
+            coords,
+            "21°44'14.2\"N 101°29'09.4\"W",
+            Label::Location
+        ));
         assert!(rejects("Traveller: MOREAU/GRACE MR", "MR", Label::Location));
         assert!(rejects(
             "Passenger: IVANOVA/TARIQ MR",
