@@ -29,7 +29,7 @@ use super::words::WordTable;
 
 use super::context::{evidence, ContextRule, Evidence};
 use super::features::Feature;
-use super::{BuildError, Detector, Finding, Label, ScanInput};
+use super::{contains_ignore_case, BuildError, Detector, Finding, Label, ScanInput};
 
 /// Month names and abbreviations with their month number.
 const MONTHS: &[(&str, u32)] = &[
@@ -1820,7 +1820,6 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
                 shape: Shape::Date,
             });
         }
-        let old_year_end = nineteenth_century_year_after(b, after_month);
         return match year_after(b, after_month) {
             Some((_, None)) if year_only => None,
             Some((end, year)) if valid_day(year, month, day) => Some(Cand {
@@ -1828,40 +1827,28 @@ fn written_date(b: &[u8], ms: usize, me: usize, month: u32, year_only: bool) -> 
                 end,
                 shape: Shape::Date,
             }),
-            None if valid_day(None, month, day) && old_year_end.is_some() => {
-                old_year_end.map(|end| Cand {
-                    start,
-                    end,
-                    shape: Shape::Weak,
-                })
-            }
             // Without a year the span ends at the month: "on 23 Feb." keeps its stop.
             // A year out of range after it ("sealed on 15 June 1215") makes it
             // history, not a day without a year.
-            None if !year_only
-                && valid_day(None, month, day)
-                && !year_like_after(b, after_month) =>
-            {
-                Some(Cand {
-                    start,
-                    end: me,
-                    shape: Shape::Date,
-                })
-            }
+            None => nineteenth_century_date(b, start, after_month, month, day).or_else(|| {
+                (!year_only && valid_day(None, month, day) && !year_like_after(b, after_month))
+                    .then_some(Cand {
+                        start,
+                        end: me,
+                        shape: Shape::Date,
+                    })
+            }),
             _ => None,
         };
     }
     if let Some((day_end, day)) = day_after(b, after_month) {
-        if year_after(b, day_end).is_none() && valid_day(None, month, day) {
-            if let Some(end) = nineteenth_century_year_after(b, day_end) {
-                return Some(Cand {
-                    start: ms,
-                    end,
-                    shape: Shape::Weak,
-                });
+        let year_after_day = year_after(b, day_end);
+        if year_after_day.is_none() {
+            if let Some(c) = nineteenth_century_date(b, ms, day_end, month, day) {
+                return Some(c);
             }
         }
-        let (start, end, year) = match (year_after(b, day_end), year_before(b, ms)) {
+        let (start, end, year) = match (year_after_day, year_before(b, ms)) {
             (Some((e, y)), _) => (ms, e, y),
             // Year first, as Hungarian dates are written: "1979. március 4."
             // (the span ends before the day's dot, see `year_first_spaced`).
@@ -2055,11 +2042,25 @@ fn year_after(b: &[u8], pos: usize) -> Option<(usize, Option<u32>)> {
     year_after_within(b, pos, valid_year)
 }
 
-/// A year of the 1800s after a day and month ("born August 26, 1898"): a
-/// genealogy's or a history's date, so only a personal word makes it one.
-fn nineteenth_century_year_after(b: &[u8], pos: usize) -> Option<usize> {
+/// A day and month starting at `start` whose year, after `pos`, is of the
+/// 1800s ("born August 26, 1898"): a genealogy's or a history's date, so a weak
+/// candidate that only a personal word makes a date.
+fn nineteenth_century_date(
+    b: &[u8],
+    start: usize,
+    pos: usize,
+    month: u32,
+    day: u32,
+) -> Option<Cand> {
+    if !valid_day(None, month, day) {
+        return None;
+    }
     match year_after_within(b, pos, |y| (1800..1900).contains(&y))? {
-        (end, Some(_)) => Some(end),
+        (end, Some(_)) => Some(Cand {
+            start,
+            end,
+            shape: Shape::Weak,
+        }),
         (_, None) => None,
     }
 }
@@ -3029,12 +3030,6 @@ fn reply_attribution(text: &str, end: usize) -> bool {
         ]
         .iter()
         .any(|w| line.ends_with(w))
-}
-
-fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Where systems put timestamps: at the start of a line (after an opening bracket

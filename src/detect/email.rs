@@ -7,7 +7,7 @@ use std::sync::Arc;
 use regex::Regex;
 
 use super::features::Feature;
-use super::{compile, BuildError, Detector, Finding, Label, ScanInput};
+use super::{compile, contains_ignore_case, BuildError, Detector, Finding, Label, ScanInput};
 
 const PLAIN: &str = r"[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.(?:xn--[a-z0-9-]{2,59}|\p{L}{2,24})";
 
@@ -204,12 +204,6 @@ const SPELLED_AT: &[&str] = &[
     "snabel-a",
     "собака",
 ];
-
-fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
 
 /// Whether a match is a deliberately obfuscated address rather than prose.
 /// A bracketed `[at]` is deliberate; a bare " at " ("look at example.com") is only

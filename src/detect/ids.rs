@@ -354,7 +354,7 @@ impl Detector for ContextIdDetector {
             .map(|m| (m.start(), m.end(), KEYWORDS[m.pattern().as_usize()].1))
             .collect();
         for (k, &(start, end, cue)) in cues.iter().enumerate() {
-            let is_policy = text[start..end].to_ascii_lowercase().contains("polic");
+            let is_policy = super::contains_ignore_case(&text[start..end], "polic");
             let Cue::Is(label) = cue else {
                 continue;
             };

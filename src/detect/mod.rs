@@ -396,6 +396,20 @@ pub(crate) fn line_end(text: &str, pos: usize) -> usize {
     text[pos..to].find('\n').map_or(to, |i| pos + i)
 }
 
+/// Whether `needle` (ASCII) occurs in `hay`, ASCII case ignored.
+pub(crate) fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether the line holding byte `pos` (within [`line_start`]'s and
+/// [`line_end`]'s bound) of the lowercased text `lower` holds one of `words`.
+pub(crate) fn line_mentions(lower: &str, pos: usize, words: &[&str]) -> bool {
+    let line = &lower[line_start(lower, pos)..line_end(lower, pos)];
+    words.iter().any(|w| line.contains(w))
+}
+
 /// Whether the character that ends at byte `i` of `text` continues a word, so a
 /// candidate starting at `i` would be glued to it.
 pub(crate) fn word_before(text: &str, i: usize) -> bool {

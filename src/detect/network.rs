@@ -251,10 +251,7 @@ fn check_ipv4(input: &ScanInput<'_>, start: usize, end: usize) -> Option<(usize,
         Some(p) if p <= 32 => end,
         _ => addr_end,
     };
-    // A network block ("10.0.0.0/8": host bits all zero) names many hosts, not
-    // one: TAXONOMY's IP_ADDRESS is a host address. An interface's address with
-    // its prefix ("10.230.90.211/30") is one host.
-    if prefix.is_some_and(|p| p < 32 && u32::from(addr).trailing_zeros() >= 32 - u32::from(p)) {
+    if prefix.is_some_and(|p| is_network_block(addr.into(), p)) {
         return None;
     }
     let ev = match input.column_header(start) {
@@ -363,10 +360,7 @@ fn check_ipv6(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     }
     if let Some(i) = rest.find('/') {
         let prefix = rest[i + 1..].parse::<u8>().ok().filter(|&p| p <= 128);
-        // A network block ("2001:db8::/32"), as for IPv4: not one host.
-        if prefix
-            .is_some_and(|p| p < 128 && u128::from(addr).trailing_zeros() >= 128 - u32::from(p))
-        {
+        if prefix.is_some_and(|p| is_network_block(addr.into(), p)) {
             return None;
         }
         if prefix.is_some() {
@@ -401,6 +395,18 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
             return end;
         }
     }
+}
+
+/// Whether `addr/prefix` names a network block ("10.0.0.0/8", "2001:db8::/32":
+/// host bits all zero), many hosts and not one: TAXONOMY's IP_ADDRESS is a host
+/// address. An interface's address with its prefix ("10.230.90.211/30") and a
+/// full-length prefix ("/32", "/128") are one host.
+fn is_network_block(addr: std::net::IpAddr, prefix: u8) -> bool {
+    let (bits, host_zeros) = match addr {
+        std::net::IpAddr::V4(v4) => (32, u32::from(v4).trailing_zeros()),
+        std::net::IpAddr::V6(v6) => (128, u128::from(v6).trailing_zeros()),
+    };
+    u32::from(prefix) < bits && host_zeros >= bits - u32::from(prefix)
 }
 
 /// A host with a dot, a port or a bracketed IPv6 address: "http://microsoft" is

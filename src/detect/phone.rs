@@ -929,8 +929,7 @@ fn is_spaced_3_3_4(number: &str) -> bool {
 
 /// Whether "NHS" stands earlier on the line of `start` (within 100 bytes).
 fn nhs_on_line_before(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let from = line_start.max(start.saturating_sub(100));
+    let from = super::line_start(text, start).max(start.saturating_sub(100));
     text.as_bytes()[from..start]
         .windows(3)
         .any(|w| w.eq_ignore_ascii_case(b"nhs"))
@@ -958,13 +957,11 @@ fn is_postcode_after_state(text: &str, start: usize, number: &str) -> bool {
 
 /// Whether the line holding `pos` speaks of routing numbers.
 fn routing_on_line(input: &ScanInput<'_>, pos: usize) -> bool {
-    let lower = input.lowercase();
-    let start = lower[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = lower[pos..].find('\n').map_or(lower.len(), |i| pos + i);
-    let line = &lower[start..end];
-    ["routing", "aba", "rtn", "transit"]
-        .iter()
-        .any(|w| line.contains(w))
+    super::line_mentions(
+        input.lowercase(),
+        pos,
+        &["routing", "aba", "rtn", "transit"],
+    )
 }
 
 /// Two clock times joined by a dash: opening hours ("08.00–17.00", "9:00 - 12:30").

@@ -35,8 +35,9 @@ fn name_part(word: &str) -> bool {
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-/// The `(surname, given name)` spans of the name whose slash is at `slash`.
-fn name_at(text: &str, slash: usize) -> Option<((usize, usize), (usize, usize))> {
+/// The `(surname, given name)` spans of the name whose slash is at `slash`
+/// (`lower` is `text` lowercased).
+fn name_at(text: &str, lower: &str, slash: usize) -> Option<((usize, usize), (usize, usize))> {
     let before = &text[..slash];
     let left_start = before
         .char_indices()
@@ -89,30 +90,23 @@ fn name_at(text: &str, slash: usize) -> Option<((usize, usize), (usize, usize))>
         && name_part(surname)
         && name_part(given)
         && !technical
-        && (capitals || booking_on_line(text, left_start)))
+        && (capitals || super::line_mentions(lower, left_start, BOOKING_WORDS)))
     .then_some(((left_start, slash), (slash + 1, right_end)))
 }
 
-/// Whether the line holding `pos` says it is a booking or a passenger list.
-fn booking_on_line(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = text[start..end].to_ascii_lowercase();
-    [
-        "pnr",
-        "passenger",
-        "manifest",
-        "ticket",
-        "booking",
-        "traveller",
-        "traveler",
-        "pax",
-        "itinerary",
-        "record locator",
-    ]
-    .iter()
-    .any(|w| line.contains(w))
-}
+/// Words that say a line is a booking record or a passenger list.
+const BOOKING_WORDS: &[&str] = &[
+    "pnr",
+    "passenger",
+    "manifest",
+    "ticket",
+    "booking",
+    "traveller",
+    "traveler",
+    "pax",
+    "itinerary",
+    "record locator",
+];
 
 impl Detector for TravelNameDetector {
     fn name(&self) -> &str {
@@ -125,7 +119,7 @@ impl Detector for TravelNameDetector {
             return;
         }
         for (slash, _) in text.match_indices('/') {
-            let Some((surname, given)) = name_at(text, slash) else {
+            let Some((surname, given)) = name_at(text, input.lowercase(), slash) else {
                 continue;
             };
             for (start, end) in [surname, given] {

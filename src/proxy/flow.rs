@@ -252,10 +252,7 @@ pub async fn handle(
                 &parts.headers,
                 &dest.path_and_query,
             );
-            let map = match client_key {
-                Some(key) => shared.pseudonyms.for_client(key),
-                None => Arc::new(std::sync::Mutex::new(Pseudonyms::new())),
-            };
+            let map = shared.pseudonyms.for_request(client_key);
             let rewritten = {
                 let mut pseudonyms = map
                     .lock()

@@ -76,18 +76,25 @@ impl PseudonymMemory {
         }
     }
 
+    /// The map a request's pseudonyms go in: its client's (see [`client_key`]),
+    /// or one of its own when it names no client.
+    pub fn for_request(&self, key: Option<[u8; 32]>) -> Arc<Mutex<Pseudonyms>> {
+        match key {
+            Some(key) => self.for_client(key),
+            None => fresh_map(),
+        }
+    }
+
     /// The map of the client `key` (see [`client_key`]), made on first use.
     /// A map over its cap forgets its values first.
     pub fn for_client(&self, key: [u8; 32]) -> Arc<Mutex<Pseudonyms>> {
         let Some(clients) = &self.clients else {
-            return Arc::new(Mutex::new(Pseudonyms::new()));
+            return fresh_map();
         };
         // A panic elsewhere while a map was held leaves a map that is still
         // whole (insertions are single HashMap operations): keep using it.
         let mut clients = clients.lock().unwrap_or_else(PoisonError::into_inner);
-        let map = clients
-            .get_or_insert(key, || Arc::new(Mutex::new(Pseudonyms::new())))
-            .clone();
+        let map = clients.get_or_insert(key, fresh_map).clone();
         drop(clients);
         let mut guard = map.lock().unwrap_or_else(PoisonError::into_inner);
         if guard.len() >= self.max_values {
@@ -96,6 +103,11 @@ impl PseudonymMemory {
         drop(guard);
         map
     }
+}
+
+/// A map no other request shares.
+fn fresh_map() -> Arc<Mutex<Pseudonyms>> {
+    Arc::new(Mutex::new(Pseudonyms::new()))
 }
 
 /// Who a request's pseudonyms belong to: a hash of its proxy identity and the

@@ -978,17 +978,18 @@ fn is_eponym(text: &str, start: usize, end: usize) -> bool {
     // this one ("the Luhn and mod-97 checks"): only after an article, since a
     // person's verb reads the same ("John Smith tests positive", "Anna and her
     // test results").
-    let after_article = {
-        let before = text[..start].trim_end().to_lowercase();
-        ["the", "a", "an"].iter().any(|a| {
-            before.ends_with(a)
-                && !before[..before.len() - a.len()].ends_with(char::is_alphanumeric)
-        })
-    };
     if EPONYM_NOUNS.contains(&next.as_str()) {
         return true;
     }
-    if !after_article {
+    let word_before = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !["the", "a", "an"]
+        .iter()
+        .any(|a| word_before.eq_ignore_ascii_case(a))
+    {
         return false;
     }
     let is_noun = |w: &str| {
