@@ -1295,6 +1295,11 @@ mod tests {
                 "How do I call +49 30 44646595 from the US? Is it 011 49 30 44646595? And",
                 "+49 30 44646595|011 49 30 44646595",
             ),
+            // Delhi's area code 011 is no exit code: the number stays national
+            (
+                "Call our Delhi office on 011 2345 6789 today",
+                "011 2345 6789",
+            ),
             // a phone beside an NHS number, or after TEL (review)
             (
                 "NHS no. 943 476 5919, daughter's mobile 087 123 4567",
