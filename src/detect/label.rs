@@ -28,7 +28,8 @@ macro_rules! labels {
             }
 
             /// Structured labels are found by patterns and validators; the others
-            /// (names, places, organizations, NRP) need a language model.
+            /// (names, places, organizations, NRP) need a language model or, for
+            /// NRP, a dictionary read with the words around it.
             pub fn is_structured(self) -> bool {
                 match self {
                     $(Label::$variant => $structured,)*

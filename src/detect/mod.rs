@@ -28,6 +28,8 @@ mod dates;
 mod email;
 mod ids;
 mod network;
+mod nrp;
+mod nrp_terms;
 pub mod numbers;
 mod patterns;
 mod phone;
@@ -334,6 +336,7 @@ pub fn builtin_detectors() -> Result<Vec<Box<dyn Detector>>, BuildError> {
         Box::new(network::NetworkDetector::new()?),
         Box::new(dates::DateDetector::new()?),
         Box::new(secrets::SecretDetector::new()?),
+        Box::new(nrp::NrpDetector::default()),
     ])
 }
 
