@@ -125,7 +125,7 @@ impl Default for NrpDetector {
     }
 }
 
-/// The leading letters of `s` (up to a space, hyphen or apostrophe).
+/// The leading letters of `s` (up to its first character that is no letter).
 fn first_word(s: &str) -> &str {
     let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     &s[..end]
@@ -304,7 +304,7 @@ fn verdict(input: &ScanInput<'_>, c: &Cand, next_is_term: bool) -> Verdict {
         && !next_is_term
         && !person_after
         && after.as_ref().is_none_or(|(w, _)| w != "i");
-    if is_field_value(input, start) {
+    if is_field_value(input, start, line_before) {
         return if name_after {
             Verdict::No
         } else {
@@ -325,7 +325,7 @@ fn verdict(input: &ScanInput<'_>, c: &Cand, next_is_term: bool) -> Verdict {
     let group_after = after
         .as_ref()
         .is_some_and(|(w, _)| w.ends_with('s') && w != "parents");
-    if (group_after || !person_after) && about_a_share(&sentence_around(lower, start, end)) {
+    if (group_after || !person_after) && share_in_sentence(lower, start, end) {
         return Verdict::No;
     }
     if person_after {
@@ -483,16 +483,17 @@ fn after_person_in_list(before: &str) -> bool {
     ["male", "female", "man", "woman", "boy", "girl"].contains(&word)
 }
 
-/// The sentence holding `start..end` (within its line).
-fn sentence_around(lower: &str, start: usize, end: usize) -> String {
+/// Whether the sentence holding `start..end` (within its line) speaks of a
+/// share of people.
+fn share_in_sentence(lower: &str, start: usize, end: usize) -> bool {
     let line_before = &lower[line_start(lower, start)..start];
     let line_after = &lower[end..super::line_end(lower, end)];
     let before = line_before.rsplit(". ").next().unwrap_or(line_before);
     let after = line_after.split(". ").next().unwrap_or(line_after);
-    format!("{before}{after}")
+    about_a_share(before) || about_a_share(after)
 }
 
-/// Whether a sentence speaks of a share of people.
+/// Whether a piece of a sentence speaks of a share of people.
 fn about_a_share(sentence: &str) -> bool {
     sentence.contains('%') || sentence.contains(" percent") || sentence.contains(" per cent")
 }
@@ -618,9 +619,9 @@ fn ends_with_words(hay: &str, cue: &str) -> bool {
     hay.ends_with(cue) && !word_before(hay, hay.len() - cue.len())
 }
 
-/// Whether `start` is the value of a form field or a table column about NRP.
-fn is_field_value(input: &ScanInput<'_>, start: usize) -> bool {
-    let lower = input.lowercase();
+/// Whether `start` is the value of a form field or a table column about NRP
+/// (`line_before`: the lowercased line up to `start`).
+fn is_field_value(input: &ScanInput<'_>, start: usize, line_before: &str) -> bool {
     if let Some(header) = input.column_header(start) {
         let header = header.trim().trim_matches('"').to_lowercase();
         if FIELDS
@@ -630,7 +631,7 @@ fn is_field_value(input: &ScanInput<'_>, start: usize) -> bool {
             return true;
         }
     }
-    let line = &lower[line_start(lower, start)..start];
+    let line = line_before;
     // "<citizenship>Haitian": an element named like a field.
     if let Some(open) = line.strip_suffix('>').and_then(|l| l.rsplit_once('<')) {
         return FIELDS.contains(&open.1);
