@@ -254,18 +254,20 @@ fn gap_is_blank(text: &str, a: usize, b: usize) -> bool {
         .is_some_and(|g| g.chars().all(|c| c.is_whitespace() && c != '\n'))
 }
 
+/// Pieces of one entity joined, before the sanity filters.
+#[derive(Debug)]
+struct Group {
+    label: Label,
+    start: usize,
+    end: usize,
+    probs: Vec<f32>,
+    only_state: bool,
+    /// Only numbers (a ZIP code or building number on its own).
+    only_numbers: bool,
+}
+
 /// Join pieces of one group across small gaps; map to the taxonomy.
 fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
-    #[derive(Debug)]
-    struct Group {
-        label: Label,
-        start: usize,
-        end: usize,
-        probs: Vec<f32>,
-        only_state: bool,
-        /// Only numbers (a ZIP code or building number on its own).
-        only_numbers: bool,
-    }
     let mut groups: Vec<Group> = Vec::new();
     for p in pieces {
         let (label, is_state) = match p.kind {
@@ -319,6 +321,7 @@ fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
             g.end += 1;
         }
     }
+    snap_edges(text, &mut groups);
     groups
         .into_iter()
         .filter(|g| {
@@ -332,6 +335,61 @@ fn group(text: &str, pieces: Vec<Piece>, detector: &Arc<str>) -> Vec<Finding> {
             detector: detector.clone(),
         })
         .collect()
+}
+
+/// Each organization moved to its whole name (`org_bounds`), each place's edges
+/// mended (`place_bounds`). What a span then covers of a neighbour read as
+/// another kind (a partner's surname read as a person) is its own: a neighbour
+/// inside it goes; one it would cut keeps the span at its first bounds.
+fn snap_edges(text: &str, groups: &mut Vec<Group>) {
+    let mut swallowed = vec![false; groups.len()];
+    let mut places = Vec::new();
+    for i in 0..groups.len() {
+        if swallowed[i] {
+            continue;
+        }
+        let (g_start, g_end) = (groups[i].start, groups[i].end);
+        let snapped = match groups[i].label {
+            Label::Organization => super::org_bounds::snap(text, g_start, g_end),
+            Label::Location => {
+                let (start, end) = super::place_bounds::snap(text, g_start, g_end);
+                super::org_bounds::Snapped {
+                    start,
+                    end,
+                    place: None,
+                }
+            }
+            _ => continue,
+        };
+        let (s, e) = (snapped.start, snapped.end);
+        let others = |j: usize| j != i && !swallowed[j] && groups[j].start < e && s < groups[j].end;
+        let cuts = (0..groups.len())
+            .filter(|&j| others(j))
+            .any(|j| groups[j].start < s || groups[j].end > e);
+        if cuts {
+            continue;
+        }
+        let inside: Vec<usize> = (0..groups.len()).filter(|&j| others(j)).collect();
+        for j in inside {
+            swallowed[j] = true;
+        }
+        groups[i].start = s;
+        groups[i].end = e;
+        if let Some((ps, pe)) = snapped.place {
+            places.push(Group {
+                label: Label::Location,
+                start: ps,
+                end: pe,
+                probs: groups[i].probs.clone(),
+                only_state: false,
+                only_numbers: is_number(text, ps, pe),
+            });
+        }
+    }
+    let mut keep = swallowed.iter().map(|w| !w);
+    groups.retain(|_| keep.next().unwrap_or(true));
+    groups.extend(places);
+    groups.sort_by_key(|g| g.start);
 }
 
 fn is_number(text: &str, s: usize, e: usize) -> bool {
@@ -373,7 +431,10 @@ fn joins(label: Label, gap: &str) -> bool {
             gap.len() <= 4 && g.chars().all(|c| matches!(c, ',' | '#' | '-' | '/' | '.'))
         }
         // "Ritacca, Zoppetto e Callegaro SPA", "Adadia & Asociados S.A."
-        Label::Organization => gap.len() <= 6 && (g.is_empty() || g == "," || firm_connector(gap)),
+        Label::Organization => {
+            (gap.len() <= 6 && (g.is_empty() || g == "," || firm_connector(gap)))
+                || super::org_bounds::bridges(gap)
+        }
         _ => false,
     }
 }

@@ -506,6 +506,17 @@ const NOT_PLACES: &[&str] = &[
 /// protocol and business acronyms: never ORGANIZATION on their own (TAXONOMY:
 /// "services/vendors named only as tools … are not ORGANIZATION").
 const NOT_ORGANIZATIONS: &[&str] = &[
+    // abbreviations of a country, a document field, a degree or a device id
+    "u.s",
+    "d.o.b",
+    "dob",
+    "msc",
+    "bsc",
+    "phd",
+    "mba",
+    "pnr",
+    "iccid",
+    "imei",
     "slack",
     "stripe",
     "github",
@@ -821,6 +832,11 @@ pub fn reject(text: &str, start: usize, end: usize, label: Label, only_numbers: 
             let single = !span.contains(char::is_whitespace);
             let last_word = lower.rsplit(char::is_whitespace).next().unwrap_or("");
             NOT_ORGANIZATIONS.contains(&lower.trim_end_matches('.'))
+                // "Kafka meetup": a product and what happens around it
+                || span.rsplit_once(' ').is_some_and(|(head, last)| {
+                    last.chars().all(char::is_lowercase)
+                        && NOT_ORGANIZATIONS.contains(&head.to_lowercase().as_str())
+                })
                 || !span.chars().any(char::is_alphabetic)
                 || (single && !span.chars().any(char::is_uppercase))
                 // all lower-case in a text that uses capitals: a phrase, not a name

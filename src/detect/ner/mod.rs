@@ -19,7 +19,9 @@
 
 mod decode;
 mod filters;
+mod org_bounds;
 mod paths;
+mod place_bounds;
 mod pool;
 mod windows;
 
