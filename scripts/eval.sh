@@ -39,6 +39,7 @@ echo "== scrim challenge set 10 (written blind: public dates and look-alike numb
 echo "== scrim challenge set 11 (written blind: the dev generator's values in 88 new templates and 25 locales, every label) =="; run challenge11 tests/data/challenge11.jsonl
 echo "== scrim challenge set 12 (written blind: NRP stated about a person in 10 languages, hard negatives about things) =="; run challenge12 tests/data/challenge12.jsonl
 echo "== scrim challenge set 13 (written blind: NRP in long documents, 15 languages) =="; run challenge13 tests/data/challenge13.jsonl
+echo "== scrim challenge set 14 (written blind: organizations with exact boundaries in 14 languages, names and places beside them; needs the model) =="; run challenge14 tests/data/challenge14.jsonl
 echo "== phone numbers of 56 locales as Faker writes them =="; run phone_locales tests/data/phone_locales.jsonl
 echo "== personal dates of 49 locales in CLDR's formats =="; run date_locales tests/data/date_locales.jsonl
 if [ "$check" = 1 ]; then

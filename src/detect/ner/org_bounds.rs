@@ -112,6 +112,12 @@ const LEGAL_FORMS: &[&str] = &[
     "EI",
     "Cie",
     "Cie.",
+    "PLLC",
+    "Şti.",
+    "S.L.P.",
+    "S.C.A.",
+    "Bhd",
+    "K.K.",
 ];
 
 /// Legal forms of more than one word, tried before the single words.
@@ -125,11 +131,28 @@ const LEGAL_PHRASES: &[&str] = &[
     "& Sons",
     "& Partners",
     "and Sons",
+    "e figli",
+    "e Figli",
+    "e filhos",
+    "e Filhos",
+    "e hijos",
+    "e Hijos",
+    "y Cía.",
+    "et Fils",
+    "& Fils",
+    "und Söhne",
     "Sp. z o.o.",
     "sp. z o.o.",
     "Pty Ltd",
     "Pty. Ltd.",
     "- EI",
+    // Turkish: "San. ve Tic. Ltd. Şti." (industry and trade, limited company)
+    "San. ve Tic. Ltd. Şti.",
+    "San. ve Tic. A.Ş.",
+    "Tic. Ltd. Şti.",
+    "Ltd. Şti.",
+    "Sdn Bhd",
+    "Sdn. Bhd.",
 ];
 
 /// Capitalised words that continue an institution's name after the span
@@ -270,9 +293,6 @@ const ELISIONS: &[&str] = &[
     "l'", "l’", "d'", "d’", "dell'", "dell’", "nell'", "nell’", "all'", "all’",
 ];
 
-/// Legal forms written after a comma ("Ridgeline Freight Holdings, Inc.").
-const LEGAL_FORMS_AFTER_COMMA: &[&str] = &["Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "LLP"];
-
 /// Capitalised words that are not part of a name before it ("The", "To").
 const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "At", "To", "In", "Of", "For", "From", "With", "By", "Via", "And", "Or",
@@ -309,7 +329,9 @@ pub fn snap(text: &str, start: usize, end: usize) -> Snapped {
     e = trim_end(text, s, e);
     e = take_legal_forms(text, s, e);
     e = take_institution_words(text, e);
-    if last_word(&text[s..e]).is_some_and(|w| NAME_AFTER.contains(&w)) {
+    // "Klinikum" + " Nürnberg Nord"; "Heinrich-Heine-Universität" + " Düsseldorf"
+    let takes_name = |w: &str| NAME_AFTER.contains(&w.rsplit('-').next().unwrap_or(w));
+    if last_word(&text[s..e]).is_some_and(takes_name) {
         e = take_capitalised(text, e, MAX_EXTRA_WORDS);
         e = take_legal_forms(text, s, e);
     } else if last_word(&text[s..e])
@@ -325,10 +347,18 @@ pub fn snap(text: &str, start: usize, end: usize) -> Snapped {
     {
         s = take_capitalised_before(text, s, MAX_EXTRA_WORDS);
     }
-    // "First" + " New Amyview Credit Union"
+    // "First" + " New Amyview Credit Union", "Farmacia" + " San Marco",
+    // "Farmacias" + " del Ahorro"
     for _ in 0..2 {
+        let particle_first = text[s..e]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PARTICLES.contains(&w));
         match word_before(text, s) {
-            Some((ws, w)) if NAME_STARTS.contains(&w) => s = ws,
+            Some((ws, w)) if NAME_STARTS.contains(&w) || takes_name(w) => s = ws,
+            Some((ws, w)) if particle_first && is_name_word(w) && !FUNCTION_WORDS.contains(&w) => {
+                s = ws
+            }
             _ => break,
         }
     }
@@ -340,8 +370,11 @@ pub fn snap(text: &str, start: usize, end: usize) -> Snapped {
         // D'Alia, MD") nor a word the model ran on into ("sessions")
         place: place.filter(|&(ps, pe)| {
             let p = &text[ps..pe];
+            let key = text[pe..].starts_with(['=', ':']);
             ps < pe
-                && starts_upper(p)
+                && !key
+                && p.split_whitespace()
+                    .all(|w| is_name_word(w.trim_end_matches(',')))
                 && !(p.len() <= 3 && p.chars().all(|c| c.is_ascii_uppercase()))
         }),
     }
@@ -435,6 +468,15 @@ fn keep_abbreviation_dot(text: &str, start: usize, end: usize) -> usize {
 /// ("l'Hôpital"): the name begins with its first capitalised word.
 fn trim_start(text: &str, start: usize, end: usize) -> usize {
     let span = &text[start..end];
+    // "M/s Gupta & Sons": Indian "Messrs", a courtesy, not the firm's name
+    if let Some(rest) = span
+        .strip_prefix("M/s ")
+        .or_else(|| span.strip_prefix("M/S "))
+    {
+        if rest.starts_with(char::is_uppercase) {
+            return start + 4;
+        }
+    }
     if let Some(e) = ELISIONS.iter().find(|e| span.starts_with(*e)) {
         if span[e.len()..].starts_with(char::is_uppercase) {
             return start + e.len();
@@ -459,7 +501,7 @@ fn cut_at_comma(text: &str, start: usize, end: usize) -> usize {
         Some(i) => {
             let after = &span[i + 2..];
             let joined = after.split_whitespace().any(|w| CONNECTORS.contains(&w))
-                || LEGAL_FORMS_AFTER_COMMA.contains(&after.trim_end_matches([',', ';']));
+                || is_form_after_comma(after.trim_end_matches([',', ';']));
             if joined {
                 end
             } else {
@@ -483,8 +525,20 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
         // Not a lower-case word in general: "Bergen sykehus", "Väänänen
         // Toivanen ry" end in one.
         if let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) {
+            // "Andes y ahora": a connector and a lower-case word join no
+            // partner's name, unless a legal form follows ("Barba y asociados S.Coop.")
+            let head_word = last_word(head).unwrap_or("");
+            let form_after = next_word(text, start + trimmed.len())
+                .is_some_and(|(_, w)| legal_form_prefix(w).is_some());
+            let lower_after_connector = CONNECTORS.contains(&head_word)
+                && !LEGAL_PHRASES.contains(&format!("{head_word} {last}").as_str())
+                && last.chars().all(char::is_lowercase)
+                && !is_legal_form(last)
+                && !form_after;
             if CONNECTORS.contains(&last) || ENDS_NOT_NAMES.contains(&last) {
                 new_end = start + head.trim_end().len();
+            } else if lower_after_connector {
+                new_end = start + head[..head.len() - head_word.len()].trim_end().len();
             }
         }
         if new_end == end || new_end <= start {
@@ -496,16 +550,32 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
 
 /// `end` after the legal forms that follow it ("Lorenz Lintner" + " GmbH").
 fn take_legal_forms(text: &str, start: usize, mut end: usize) -> usize {
+    // ("Komerční banka" + ", a.s.": a generic word may end the name before a comma)
+    if let Some(after) = text[end..].strip_prefix(", ") {
+        if let Some(w) = word_at(after).filter(|w| is_form_after_comma(w)) {
+            return end + 2 + w.len();
+        }
+    }
     if !last_word(&text[start..end]).is_some_and(|w| starts_upper(w) || is_legal_form(w)) {
         return end;
     }
-    if let Some(after) = text[end..].strip_prefix(", ") {
-        if let Some(f) = LEGAL_FORMS_AFTER_COMMA
-            .iter()
-            .find(|f| after.starts_with(*f) && !after[f.len()..].starts_with(char::is_alphanumeric))
-        {
-            return end + 2 + f.len();
+    // "Nordisk Rør" + " & VVS ApS": one more partner, then the legal form
+    if let Some((ce, _)) = next_word(text, end).filter(|(_, w)| matches!(*w, "&" | "and")) {
+        if let Some((we, w)) = next_word(text, ce) {
+            let partner = starts_upper(w) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+            if partner && next_word(text, we).is_some_and(|(_, f)| legal_form_prefix(f).is_some()) {
+                end = we;
+            }
         }
+    }
+    // A phrase that starts inside the span: "Aydın Gıda San" + ". ve Tic. Ltd. Şti."
+    let ws = start + last_word_start(&text[start..end]);
+    if let Some(p) = LEGAL_PHRASES.iter().find(|p| {
+        text[ws..].starts_with(*p)
+            && ws + p.len() > end
+            && !text[ws + p.len()..].starts_with(char::is_alphanumeric)
+    }) {
+        end = ws + p.len();
     }
     for _ in 0..MAX_EXTRA_WORDS {
         let rest = &text[end..];
@@ -534,6 +604,15 @@ fn take_legal_forms(text: &str, start: usize, mut end: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// A legal form written after a comma ("Holdings, Inc.", "Prieto, S.A.",
+/// "banka, a.s."): a listed form or a dotted abbreviation of short parts.
+fn is_form_after_comma(w: &str) -> bool {
+    let dotted = w.matches('.').count() >= 2
+        && w.split('.')
+            .all(|p| p.chars().count() <= 3 && p.chars().all(char::is_alphabetic));
+    is_legal_form(w) || dotted
 }
 
 /// The legal form `w` is, or `w` without a sentence's full stop is ("PLC.").
@@ -605,9 +684,14 @@ fn take_partner_list(text: &str, start: usize, mut end: usize) -> (usize, usize)
         }
     }
     let span = &text[start..end];
-    let has_connector = span.split_whitespace().any(|w| CONNECTORS.contains(&w));
+    // A list of single names: the span's first name is followed by a comma or
+    // a connector ("Muni and Saini", "Finch, Moss and Hale"), not by more of
+    // one name ("Bergström Bygg & Fastighet AB").
+    let mut words = span.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let list_shape = first.ends_with(',') || words.next().is_some_and(|w| CONNECTORS.contains(&w));
     let mut s = start;
-    if has_connector {
+    if list_shape {
         // "Bhatti, " + "Muni and Saini"; up to two more names ("A, B, C and D").
         for _ in 0..2 {
             match comma_name_before(text, s) {
@@ -619,12 +703,15 @@ fn take_partner_list(text: &str, start: usize, mut end: usize) -> (usize, usize)
     (s, take_legal_forms(text, s, end))
 }
 
-/// Where a capitalised single name followed by `, ` right before `pos` starts.
+/// Where a capitalised single name followed by `, ` right before `pos` starts;
+/// not at a line's start, where "Partner, " or "Inköpschef, " is a signature's
+/// title before the firm.
 fn comma_name_before(text: &str, pos: usize) -> Option<usize> {
     let before = text[..pos].strip_suffix(", ")?;
     let ws = last_word_start(before);
     let w = &before[ws..];
-    (is_name_word(w) && !FUNCTION_WORDS.contains(&w)).then_some(ws)
+    let line_start = ws == 0 || before[..ws].trim_end_matches([' ', '\t']).ends_with('\n');
+    (is_name_word(w) && !FUNCTION_WORDS.contains(&w) && !line_start).then_some(ws)
 }
 
 /// The word that ends right before `pos` (after at most two blanks on the same
@@ -716,6 +803,56 @@ mod tests {
     #[test]
     fn organizations_take_their_whole_name() {
         let cases: &[(&str, &str, &str)] = &[
+            (
+                "Sign it as Ingeburg from Giovine-Onisto e figli.",
+                "Giovine-Onisto e figli",
+                "Giovine-Onisto e figli",
+            ),
+            (
+                "REMITENTE: TRANSPORTES HERMANOS PRIETO, S.A.\nDESTINATARIO",
+                "TRANSPORTES HERMANOS PRIETO, S.A",
+                "TRANSPORTES HERMANOS PRIETO, S.A.",
+            ),
+            (
+                "Odběratel: Komerční banka, a.s.",
+                "Komerční banka",
+                "Komerční banka, a.s.",
+            ),
+            (
+                "işveren: Aydın Gıda San. ve Tic. Ltd. Şti.",
+                "Aydın Gıda San",
+                "Aydın Gıda San. ve Tic. Ltd. Şti.",
+            ),
+            (
+                "Faktura fra Nordisk Rør & VVS ApS, Vestergade 14",
+                "Nordisk Rør",
+                "Nordisk Rør & VVS ApS",
+            ),
+            (
+                "Cheque payable to M/s Gupta & Sons, Chandni Chowk",
+                "M/s Gupta & Sons",
+                "Gupta & Sons",
+            ),
+            (
+                "promoviert an der Heinrich-Heine-Universität Düsseldorf und",
+                "Heinrich-Heine-Universität",
+                "Heinrich-Heine-Universität Düsseldorf",
+            ),
+            (
+                "il farmaco alla Farmacia San Marco, Via Garibaldi 8",
+                "San Marco",
+                "Farmacia San Marco",
+            ),
+            (
+                "Compré el ibuprofeno en Farmacias del Ahorro, sucursal",
+                "del Ahorro",
+                "Farmacias del Ahorro",
+            ),
+            (
+                "en la Universidad de los Andes y ahora trabaja",
+                "Andes y ahora",
+                "Andes",
+            ),
             // legal forms after the span
             (
                 "instructions for my employer Bonilla PLC.",
@@ -875,6 +1012,17 @@ mod tests {
     #[test]
     fn extensions_stop_at_the_sentence_around_the_name() {
         let cases: &[(&str, &str, &str)] = &[
+            // a signature's title before the firm is not a partner
+            (
+                "Nils Åberg\nInköpschef, Bergström Bygg & Fastighet AB\n",
+                "Bergström Bygg & Fastighet AB",
+                "Bergström Bygg & Fastighet AB",
+            ),
+            (
+                "Daniel Whitcombe\nPartner, Harlow, Finch and Moss LLP",
+                "Harlow, Finch and Moss LLP",
+                "Harlow, Finch and Moss LLP",
+            ),
             // a function word or lower-case word before a generic tail
             (
                 "She was admitted to Regional Medical Center yesterday",
